@@ -1,0 +1,23 @@
+# Build stage: the same Maven build as the README, tests left to CI.
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml .
+COPY catalog/pom.xml catalog/
+COPY archiver/pom.xml archiver/
+COPY api/pom.xml api/
+RUN mvn -B -q dependency:go-offline -DexcludeReactor=true || true
+COPY . .
+RUN mvn -B -DskipTests package
+
+# Run stage: a JRE and the service jar, as an unprivileged user.
+FROM eclipse-temurin:17-jre
+RUN groupadd --system scouter && useradd --system --gid scouter --home-dir /var/lib/scouter --create-home scouter
+WORKDIR /var/lib/scouter
+COPY --from=build /src/api/target/scouter-archive.jar /opt/scouter/scouter-archive.jar
+COPY --from=build /src/config.yml /opt/scouter/config.yml
+USER scouter
+EXPOSE 8080 8081
+# With DATABASE_URI unset the embedded PostgreSQL keeps its data in /var/lib/scouter/scouter-data.
+VOLUME ["/var/lib/scouter"]
+ENTRYPOINT ["java", "-jar", "/opt/scouter/scouter-archive.jar"]
+CMD ["server", "/opt/scouter/config.yml"]

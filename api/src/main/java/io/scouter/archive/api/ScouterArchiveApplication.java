@@ -1,0 +1,62 @@
+package io.scouter.archive.api;
+
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.cli.CheckCommand;
+import io.dropwizard.core.server.AbstractServerFactory;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.scouter.archive.api.cli.ServeCommand;
+import io.scouter.archive.api.errors.ScouterExceptionMapper;
+import io.scouter.archive.api.errors.UnexpectedExceptionMapper;
+import io.scouter.archive.api.errors.WebApplicationExceptionMapper;
+import io.scouter.archive.api.health.DatabaseHealthCheck;
+import io.scouter.archive.api.ingest.DriftIngestResource;
+import io.scouter.archive.catalog.hotstore.DriftRecordInserter;
+import io.scouter.archive.catalog.hotstore.HotStore;
+
+/** The Scouter Archive service: ingestion into the hot store, and (later) reads across hot and archive. */
+public final class ScouterArchiveApplication extends Application<ScouterArchiveConfiguration> {
+
+  public static void main(String[] args) throws Exception {
+    new ScouterArchiveApplication().run(args);
+  }
+
+  @Override
+  public String getName() {
+    return "scouter-archive";
+  }
+
+  @Override
+  public void initialize(Bootstrap<ScouterArchiveConfiguration> bootstrap) {
+    // Unset variables fall back to the defaults written in config.yml (${VAR:-default}).
+    bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
+        bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+  }
+
+  @Override
+  protected void addDefaultCommands(Bootstrap<ScouterArchiveConfiguration> bootstrap) {
+    bootstrap.addCommand(new ServeCommand<>(this));
+    bootstrap.addCommand(new CheckCommand<>(this));
+  }
+
+  @Override
+  public void run(ScouterArchiveConfiguration configuration, Environment environment) {
+    useOwnErrorShape(configuration, environment);
+    HotStore hotStore = configuration.database().build(environment);
+    environment.healthChecks().register("database", new DatabaseHealthCheck(hotStore.dataSource()));
+    environment.jersey().register(new DriftIngestResource(environment.getObjectMapper(),
+        new DriftRecordInserter(hotStore.dataSource()), configuration.ingest().getMaxRequestSize().toBytes()));
+  }
+
+  /** Dropwizard's default mappers answer in another JSON shape; ours answer {"error", "code"} everywhere. */
+  private static void useOwnErrorShape(ScouterArchiveConfiguration configuration, Environment environment) {
+    if (configuration.getServerFactory() instanceof AbstractServerFactory serverFactory) {
+      serverFactory.setRegisterDefaultExceptionMappers(false);
+    }
+    environment.jersey().register(new ScouterExceptionMapper());
+    environment.jersey().register(new WebApplicationExceptionMapper());
+    environment.jersey().register(new UnexpectedExceptionMapper());
+  }
+}

@@ -1,0 +1,54 @@
+package io.scouter.archive.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.core.Configuration;
+import io.scouter.archive.api.config.DatabaseFactory;
+import io.scouter.archive.api.config.IngestFactory;
+import io.scouter.archive.api.config.RetentionFactory;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+/** Everything the service reads from {@code config.yml}, where environment variables fill the values. */
+public final class ScouterArchiveConfiguration extends Configuration {
+  @Valid
+  @NotNull
+  private DatabaseFactory database = new DatabaseFactory();
+
+  @Valid
+  @NotNull
+  private RetentionFactory retention = new RetentionFactory();
+
+  @Valid
+  @NotNull
+  private IngestFactory ingest = new IngestFactory();
+
+  @JsonProperty("database")
+  public DatabaseFactory database() {
+    return database;
+  }
+
+  @JsonProperty("database")
+  public void setDatabase(DatabaseFactory database) {
+    this.database = database;
+  }
+
+  @JsonProperty("retention")
+  public RetentionFactory retention() {
+    return retention;
+  }
+
+  @JsonProperty("retention")
+  public void setRetention(RetentionFactory retention) {
+    this.retention = retention;
+  }
+
+  @JsonProperty("ingest")
+  public IngestFactory ingest() {
+    return ingest;
+  }
+
+  @JsonProperty("ingest")
+  public void setIngest(IngestFactory ingest) {
+    this.ingest = ingest;
+  }
+}

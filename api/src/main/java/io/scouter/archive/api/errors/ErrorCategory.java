@@ -1,0 +1,11 @@
+package io.scouter.archive.api.errors;
+
+/** Who is at fault, which decides the HTTP status family and whether the failure is logged as ours. */
+public enum ErrorCategory {
+  /** The request is wrong: 4xx, not logged as an error. */
+  USER_ERROR,
+  /** Something outside this service failed (database, object store): 503. */
+  EXTERNAL,
+  /** A bug or an unexpected state here: 500, logged with an id the client can quote. */
+  INTERNAL
+}

@@ -1,0 +1,27 @@
+package io.scouter.archive.api.errors;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Maps our own errors to their status and JSON body; outside failures are logged once, with cause. */
+@Provider
+public final class ScouterExceptionMapper implements ExceptionMapper<ScouterException> {
+  private static final Logger LOG = LoggerFactory.getLogger(ScouterExceptionMapper.class);
+
+  @Override
+  public Response toResponse(ScouterException exception) {
+    if (exception.category() != ErrorCategory.USER_ERROR) {
+      LOG.error("Request failed ({}): {}", exception.code(), exception.getMessage(), exception);
+    }
+    Response response = ErrorResponses.of(exception.status(), exception.code(), exception.getMessage(),
+        exception.details());
+    if (exception.status() == 413) {
+      // The rest of the body is never read, so the connection cannot be reused: tell the client.
+      response.getHeaders().putSingle("Connection", "close");
+    }
+    return response;
+  }
+}

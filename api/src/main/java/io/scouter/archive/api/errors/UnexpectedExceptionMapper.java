@@ -1,0 +1,22 @@
+package io.scouter.archive.api.errors;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Anything else is our bug: a 500 without internals, and a log line with an id the client can quote. */
+@Provider
+public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
+  private static final Logger LOG = LoggerFactory.getLogger(UnexpectedExceptionMapper.class);
+
+  @Override
+  public Response toResponse(Throwable exception) {
+    String id = UUID.randomUUID().toString();
+    LOG.error("Unexpected error {}", id, exception);
+    return ErrorResponses.of(500, "internal", "Internal error; it has been logged with id " + id, Map.of("id", id));
+  }
+}

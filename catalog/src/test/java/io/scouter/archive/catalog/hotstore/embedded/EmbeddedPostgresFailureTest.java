@@ -1,0 +1,184 @@
+package io.scouter.archive.catalog.hotstore.embedded;
+
+import static io.scouter.archive.catalog.hotstore.embedded.EmbeddedPostgresTest.queryString;
+import static io.scouter.archive.catalog.hotstore.embedded.TestDirectories.connect;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Error messages, and recovery from servers and PID files left by crashed processes. */
+class EmbeddedPostgresFailureTest {
+
+  private static final String PREFIX = "Cannot start embedded PostgreSQL: ";
+
+  private TestDirectories dirs;
+
+  @BeforeEach
+  void createDirectories() throws IOException {
+    dirs = new TestDirectories();
+  }
+
+  @AfterEach
+  void stopServers() throws IOException {
+    dirs.close();
+  }
+
+  @Test
+  void dataDirectoryBelowARegularFileIsRejectedClearly() throws IOException {
+    Path file = Files.writeString(dirs.path("file"), "not a directory");
+
+    assertThatThrownBy(() -> dirs.start(EmbeddedPostgresOptions.of(file.resolve("data"))))
+        .isInstanceOf(EmbeddedPostgresException.class)
+        .hasMessage(PREFIX + "unusable data directory " + file.resolve("data") + ": it"
+            + " cannot be created because " + file + " is not a directory; choose"
+            + " another data directory");
+  }
+
+  @Test
+  void nonEmptyDirectoryWithoutClusterIsRejectedClearly() throws IOException {
+    Path data = Files.createDirectories(dirs.path("data"));
+    Files.writeString(data.resolve("unrelated.txt"), "x");
+
+    assertThatThrownBy(() -> dirs.start(EmbeddedPostgresOptions.of(data)))
+        .isInstanceOf(EmbeddedPostgresException.class)
+        .hasMessage(PREFIX + "unusable data directory " + data + ": it is not empty but"
+            + " holds no PostgreSQL cluster (no PG_VERSION); choose an empty or new"
+            + " data directory");
+  }
+
+  @Test
+  void asRootADataDirectoryNobodyCannotReachIsRejectedClearly() throws IOException {
+    assumeTrue(ServerProcessUser.jvmUid() == 0, "only meaningful when the JVM runs as root");
+    Path locked = Files.createDirectories(dirs.path("locked"));
+    Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
+
+    assertThatThrownBy(() -> dirs.start(EmbeddedPostgresOptions.of(locked.resolve("data"))))
+        .isInstanceOf(EmbeddedPostgresException.class)
+        .hasMessageStartingWith(PREFIX + "the JVM runs as root, so PostgreSQL runs as uid"
+            + " 65534, which cannot enter " + locked + " (mode 700, owner uid 0) on the"
+            + " way to the data directory " + locked.resolve("data"))
+        .hasMessageContaining("choose a data directory under a directory that every user"
+            + " can traverse");
+  }
+
+  @Test
+  void portInUseFailsWithTheServerLogTail() throws IOException {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Path data = dirs.path("data");
+
+      assertThatThrownBy(() -> dirs.start(
+              EmbeddedPostgresOptions.of(data).withPort(taken.getLocalPort())))
+          .isInstanceOf(EmbeddedPostgresException.class)
+          .hasMessageStartingWith(PREFIX + "the server did not start on 127.0.0.1:"
+              + taken.getLocalPort() + " with data directory " + data)
+          .hasMessageContaining("Last lines of the server log " + data.resolve(ServerStarter.LOG_FILE))
+          .hasMessageContaining("could not bind IPv4 address \"127.0.0.1\": Address already in use");
+    }
+    // the failed attempt left nothing running: the directory can be used right away
+    assertThat(dirs.start(EmbeddedPostgresOptions.of(dirs.path("data"))).port()).isPositive();
+  }
+
+  @Test
+  void dataDirectoryInUseByAnotherLauncherIsRejected() {
+    EmbeddedPostgresOptions options = EmbeddedPostgresOptions.of(dirs.path("data"));
+    EmbeddedPostgres first = dirs.start(options);
+
+    assertThatThrownBy(() -> dirs.start(options))
+        .isInstanceOf(EmbeddedPostgresException.class)
+        .hasMessageStartingWith(PREFIX + "the data directory " + dirs.path("data")
+            + " is in use by another embedded PostgreSQL launcher");
+    assertThat(canConnect(first.port())).as("the first server is left alone").isTrue();
+  }
+
+  @Test
+  void stalePidFileOfAKilledServerDoesNotPreventStart() throws Exception {
+    EmbeddedPostgresOptions options = EmbeddedPostgresOptions.of(dirs.path("data"));
+    EmbeddedPostgres crashed = EmbeddedPostgres.start(options);
+    try (Connection connection = connect(crashed); Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE survivor AS SELECT 42 AS answer");
+    }
+    killPostmaster(dirs.path("data"));
+    assertThat(dirs.path("data").resolve("postmaster.pid")).as("stale PID file").exists();
+    crashed.close(); // tolerates the dead server and releases the data directory
+
+    EmbeddedPostgres restarted = dirs.start(options);
+
+    try (Connection connection = connect(restarted); Statement statement = connection.createStatement()) {
+      assertThat(queryString(statement, "SELECT answer FROM survivor")).isEqualTo("42");
+    }
+  }
+
+  @Test
+  void serverOrphanedByACrashedProcessIsStoppedAndReplaced() throws Exception {
+    Path data = dirs.path("data");
+    EmbeddedPostgres.start(EmbeddedPostgresOptions.of(data)).close();
+    ServerProcessUser user = ServerProcessUser.forCurrentJvm();
+    PostgresServerControl control = new PostgresServerControl(
+        PostgresBinaries.prepare(null), user, EmbeddedPostgresOptions.DEFAULT_TIMEOUT);
+    Path socketDirectory = SocketDirectory.create(user);
+    int orphanPort;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      orphanPort = socket.getLocalPort();
+    }
+    try {
+      // the log goes to the data directory: the server user may not write elsewhere
+      ProcessRunner.Result orphan =
+          control.start(data, orphanPort, socketDirectory, data.resolve("orphan.log"));
+      assertThat(orphan.succeeded()).as(orphan.output()).isTrue();
+      assertThat(canConnect(orphanPort)).isTrue();
+
+      EmbeddedPostgres server = dirs.start(EmbeddedPostgresOptions.of(data));
+
+      assertThat(canConnect(orphanPort)).as("the orphan was stopped").isFalse();
+      try (Connection connection = connect(server); Statement statement = connection.createStatement()) {
+        assertThat(queryString(statement, "SELECT 1")).isEqualTo("1");
+      }
+    } finally {
+      SocketDirectory.deleteQuietly(socketDirectory);
+    }
+  }
+
+  @Test
+  void resourceIsChosenByArchitecture() {
+    assertThat(PostgresBinaries.resourceName("Linux", "amd64")).isEqualTo("postgres-linux-x86_64.txz");
+    assertThat(PostgresBinaries.resourceName("Linux", "aarch64")).isEqualTo("postgres-linux-arm_64.txz");
+    assertThatThrownBy(() -> PostgresBinaries.resourceName("Linux", "s390x"))
+        .hasMessage(PREFIX + "unsupported CPU architecture s390x; PostgreSQL binaries are"
+            + " packaged for amd64 and arm64 only");
+  }
+
+  /** Simulates a crash: SIGKILL to the postmaster; waits until its children have exited too. */
+  private static void killPostmaster(Path data) throws Exception {
+    long pid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0));
+    ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
+    List<ProcessHandle> children = postmaster.children().toList();
+    assertThat(postmaster.destroyForcibly()).isTrue();
+    postmaster.onExit().get(30, TimeUnit.SECONDS);
+    for (ProcessHandle child : children) {
+      child.onExit().get(30, TimeUnit.SECONDS);
+    }
+  }
+
+  private static boolean canConnect(int port) {
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}
