@@ -1,0 +1,126 @@
+package io.scouter.archive.catalog.storage;
+
+import com.google.cloud.storage.Storage;
+import com.google.cloud.storage.StorageOptions;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import org.apache.iceberg.CatalogProperties;
+import org.apache.iceberg.CatalogUtil;
+import org.apache.iceberg.aws.AwsClientProperties;
+import org.apache.iceberg.aws.s3.S3FileIO;
+import org.apache.iceberg.aws.s3.S3FileIOProperties;
+import org.apache.iceberg.azure.AzureProperties;
+import org.apache.iceberg.azure.adlsv2.ADLSFileIO;
+import org.apache.iceberg.gcp.GCPProperties;
+import org.apache.iceberg.gcp.gcs.GCSFileIO;
+import org.apache.iceberg.io.FileIO;
+import org.apache.iceberg.util.SerializableSupplier;
+
+/**
+ * Chooses the Iceberg {@link FileIO} for the configured storage, by scheme and with no fallback,
+ * and states it as catalog properties ({@code io-impl}, {@code warehouse}, {@code s3.*}, {@code
+ * gcs.*}, {@code adls.*}) that an external engine (Spark, Trino) can be given as they are.
+ *
+ * <p>A service-account key for GCS is the one setting those properties cannot carry: Iceberg reads
+ * only short-lived {@code gcs.oauth2.token}s. This service hands the key to {@code GCSFileIO}
+ * through its {@code Storage} supplier; an external engine needs Application Default Credentials.
+ */
+public final class FileIOFactory {
+  /** Local stand-in until the java.nio {@code LocalFileIO} lands; it forks chmod per file. */
+  public static final String HADOOP_FILE_IO = "org.apache.iceberg.hadoop.HadoopFileIO";
+
+  private final String localFileIoImpl;
+  private final Function<StorageSettings, SerializableSupplier<Storage>> gcsStorage;
+
+  public FileIOFactory() {
+    this(HADOOP_FILE_IO);
+  }
+
+  /** @param localFileIoImpl the {@code FileIO} class for local paths, loaded by name like io-impl */
+  public FileIOFactory(String localFileIoImpl) {
+    this(localFileIoImpl, FileIOFactory::serviceAccountStorage);
+  }
+
+  /** For tests: {@code gcsStorage} replaces the GCS client (e.g. with an in-memory fake). */
+  FileIOFactory(String localFileIoImpl, Function<StorageSettings, SerializableSupplier<Storage>> gcsStorage) {
+    this.localFileIoImpl = Objects.requireNonNull(localFileIoImpl, "Invalid local FileIO: null");
+    this.gcsStorage = Objects.requireNonNull(gcsStorage, "Invalid GCS storage supplier: null");
+  }
+
+  /** A new, initialised {@code FileIO} for the settings; the caller closes it. */
+  public FileIO create(StorageSettings settings) {
+    Map<String, String> properties = catalogProperties(settings);
+    if (settings.type() == StorageType.GCS) {
+      SerializableSupplier<Storage> storage = gcsStorage.apply(settings);
+      if (storage != null) {
+        GCSFileIO io = new GCSFileIO(storage);
+        io.initialize(properties);
+        return io;
+      }
+    }
+    return CatalogUtil.loadFileIO(properties.get(CatalogProperties.FILE_IO_IMPL), properties, null);
+  }
+
+  /** The catalog properties for the settings; {@code toString()} masks the credentials. */
+  public Map<String, String> catalogProperties(StorageSettings settings) {
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put(CatalogProperties.WAREHOUSE_LOCATION, settings.warehouseLocation());
+    switch (settings.type()) {
+      case S3:
+        properties.put(CatalogProperties.FILE_IO_IMPL, S3FileIO.class.getName());
+        putS3(properties, settings.s3());
+        break;
+      case GCS:
+        properties.put(CatalogProperties.FILE_IO_IMPL, GCSFileIO.class.getName());
+        settings.gcs().projectId().ifPresent(id -> properties.put(GCPProperties.GCS_PROJECT_ID, id));
+        break;
+      case AZURE:
+        properties.put(CatalogProperties.FILE_IO_IMPL, ADLSFileIO.class.getName());
+        putAzure(properties, settings.azure(), settings.uri().azureHost().orElseThrow());
+        break;
+      case LOCAL:
+      default:
+        properties.put(CatalogProperties.FILE_IO_IMPL, localFileIoImpl);
+        break;
+    }
+    return new CatalogStorageProperties(properties);
+  }
+
+  private static void putS3(Map<String, String> properties, S3Settings s3) {
+    properties.put(AwsClientProperties.CLIENT_REGION, s3.region());
+    s3.endpoint().ifPresent(uri -> properties.put(S3FileIOProperties.ENDPOINT, uri.toString()));
+    properties.put(S3FileIOProperties.PATH_STYLE_ACCESS, Boolean.toString(s3.pathStyleAccess()));
+  }
+
+  private static void putAzure(Map<String, String> properties, AzureSettings azure, String host) {
+    // ADLSFileIO keys SAS tokens and endpoints by the location's host, account.dfs.core.windows.net.
+    azure.accountKey().ifPresent(key -> {
+      properties.put(AzureProperties.ADLS_SHARED_KEY_ACCOUNT_NAME, azure.accountName());
+      properties.put(AzureProperties.ADLS_SHARED_KEY_ACCOUNT_KEY, key.reveal());
+    });
+    azure.sasToken().ifPresent(sas -> properties.put(AzureProperties.ADLS_SAS_TOKEN_PREFIX + host, sas.reveal()));
+    // Despite its name, Iceberg passes this value to the client builder's endpoint(...).
+    azure.endpoint().ifPresent(uri -> properties.put(AzureProperties.ADLS_CONNECTION_STRING_PREFIX + host, uri.toString()));
+  }
+
+  /** A client on the configured service-account key, or null to let Iceberg use ADC. */
+  private static SerializableSupplier<Storage> serviceAccountStorage(StorageSettings settings) {
+    GcsSettings gcs = settings.gcs();
+    if (gcs.serviceAccountJson().isEmpty()) {
+      return null;
+    }
+    // Capture only strings: the supplier is serialised with the FileIO (e.g. to Spark tasks).
+    String json = gcs.serviceAccountJson().get().reveal();
+    String projectId = gcs.projectId().orElse(null);
+    return () -> {
+      StorageOptions.Builder options =
+          StorageOptions.newBuilder().setCredentials(GcsSettings.credentials(json));
+      if (projectId != null) {
+        options.setProjectId(projectId);
+      }
+      return options.build().getService();
+    };
+  }
+}

@@ -1,0 +1,94 @@
+package io.scouter.archive.catalog.storage;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Where the warehouse lives and how to reach it, read once at startup from the environment.
+ * Secrets are held as {@link Secret}s, so {@code toString()} is safe to log.
+ *
+ * @param uri the parsed {@code SCOUTER_STORAGE_URI}
+ * @param provider the settings of {@code uri}'s provider; their type follows {@code uri.type()}
+ */
+public record StorageSettings(StorageUri uri, ProviderSettings provider) {
+
+  /** Settings of one storage provider. */
+  public sealed interface ProviderSettings permits LocalSettings, S3Settings, GcsSettings, AzureSettings {}
+
+  /** A local directory needs no settings beyond its path. */
+  public record LocalSettings() implements ProviderSettings {}
+
+  public StorageSettings {
+    Objects.requireNonNull(uri, "Invalid storage URI: null");
+    Objects.requireNonNull(provider, "Invalid provider settings: null");
+    if (!expectedClass(uri.type()).isInstance(provider)) {
+      throw new IllegalArgumentException(String.format(
+          "Invalid provider settings for %s storage: %s", uri.type(), provider.getClass().getSimpleName()));
+    }
+  }
+
+  /** Reads the settings; relative local paths resolve against the JVM's working directory. */
+  public static StorageSettings fromEnvironment(Map<String, String> environment) {
+    return fromEnvironment(environment, Path.of("").toAbsolutePath());
+  }
+
+  public static StorageSettings fromEnvironment(Map<String, String> environment, Path workingDirectory) {
+    StorageUri uri = StorageUri.parseWithAccountLookup(
+        environment.get(StorageUri.SETTING), () -> AzureSettings.accountName(environment), workingDirectory);
+    switch (uri.type()) {
+      case S3:
+        return new StorageSettings(uri, S3Settings.fromEnvironment(environment));
+      case GCS:
+        return new StorageSettings(uri, GcsSettings.fromEnvironment(environment));
+      case AZURE:
+        return new StorageSettings(
+            uri, AzureSettings.fromEnvironment(environment, uri.azureAccount().orElseThrow()));
+      case LOCAL:
+      default:
+        return new StorageSettings(uri, new LocalSettings());
+    }
+  }
+
+  public StorageType type() {
+    return uri.type();
+  }
+
+  public String warehouseLocation() {
+    return uri.warehouseLocation();
+  }
+
+  public S3Settings s3() {
+    return provider(S3Settings.class);
+  }
+
+  public GcsSettings gcs() {
+    return provider(GcsSettings.class);
+  }
+
+  public AzureSettings azure() {
+    return provider(AzureSettings.class);
+  }
+
+  private <T extends ProviderSettings> T provider(Class<T> expected) {
+    if (!expected.isInstance(provider)) {
+      throw new IllegalStateException(String.format(
+          "Cannot read %s: the storage is %s (%s)", expected.getSimpleName(), uri.type(), uri));
+    }
+    return expected.cast(provider);
+  }
+
+  private static Class<? extends ProviderSettings> expectedClass(StorageType type) {
+    switch (type) {
+      case S3:
+        return S3Settings.class;
+      case GCS:
+        return GcsSettings.class;
+      case AZURE:
+        return AzureSettings.class;
+      case LOCAL:
+      default:
+        return LocalSettings.class;
+    }
+  }
+}
