@@ -46,42 +46,38 @@ class AzuriteStorageTest {
   }
 
   @Test
-  void connectionStringSettingsWriteReadAndList() {
+  void connectionStringSettingsWriteReadAndList() throws Exception {
     String connectionString = String.format(
         "DefaultEndpointsProtocol=http;AccountName=%s;AccountKey=%s;BlobEndpoint=%s;",
         AzuriteExtension.ACCOUNT, AzuriteExtension.ACCOUNT_KEY, AZURITE.endpoint());
     StorageSettings settings = StorageSettings.fromEnvironment(Map.of(
         "SCOUTER_STORAGE_URI", "az://" + CONTAINER + "/" + PREFIX + "/connection-string",
         "AZURE_STORAGE_CONNECTION_STRING", connectionString));
-    roundTrip(settings, "connection-string", "cs_drift");
+    roundTrip(settings, "connection-string");
   }
 
   @Test
-  void sharedKeyAndEndpointSettingsWriteReadAndList() {
+  void sharedKeyAndEndpointSettingsWriteReadAndList() throws Exception {
     StorageSettings settings = StorageSettings.fromEnvironment(Map.of(
         "SCOUTER_STORAGE_URI", "az://" + CONTAINER + "/" + PREFIX + "/shared-key",
         "AZURE_STORAGE_ACCOUNT_NAME", AzuriteExtension.ACCOUNT,
         "AZURE_STORAGE_ACCOUNT_KEY", AzuriteExtension.ACCOUNT_KEY,
         "SCOUTER_AZURE_ENDPOINT", AZURITE.endpoint()));
-    roundTrip(settings, "shared-key", "key_drift");
+    roundTrip(settings, "shared-key");
   }
 
-  private void roundTrip(StorageSettings settings, String folder, String table) {
+  private void roundTrip(StorageSettings settings, String folder) throws Exception {
     String warehouse = "abfss://" + CONTAINER + "@" + AzuriteExtension.ACCOUNT
         + ".dfs.core.windows.net/" + PREFIX + "/" + folder;
     assertThat(settings.warehouseLocation()).isEqualTo(warehouse);
     FileIOFactory factory = new FileIOFactory();
-    Map<String, String> properties = factory.catalogProperties(settings);
-    FileIO io = factory.create(settings);
-    assertThat(io).isInstanceOf(ADLSFileIO.class);
+    try (FileIO io = factory.create(settings)) {
+      assertThat(io).isInstanceOf(ADLSFileIO.class);
+    }
 
-    try (JdbcCatalog catalog = JdbcTestCatalogs.withFileIO(catalogDatabase, properties, io)) {
-      RoundTrip.writeReadAndCheck(catalog, table, warehouse, () -> list(PREFIX + "/" + folder + "/"));
-    }
-    // An external engine given only the catalog properties reads the same table.
-    try (JdbcCatalog external = JdbcTestCatalogs.fromProperties(catalogDatabase, properties)) {
-      RoundTrip.checkSpace(external.loadTable(ArchiveTestTables.identifier(table)), "beta");
-    }
+    Map<String, String> engineProperties = RoundTrip.writeReadAndCheck(catalogDatabase, settings, factory,
+        () -> list(PREFIX + "/" + folder + "/"));
+    RoundTrip.readAsExternalEngine(catalogDatabase, engineProperties);
   }
 
   private static List<String> list(String prefix) {

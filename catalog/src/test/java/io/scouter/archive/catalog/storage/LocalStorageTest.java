@@ -24,19 +24,19 @@ class LocalStorageTest {
   private final DatabaseUri catalogDatabase = TestDatabases.freshDatabase("catalog");
 
   @Test
-  void relativePathWarehouseWritesReadsAndListsParquet() {
+  void relativePathWarehouseWritesReadsAndListsParquet() throws Exception {
     StorageSettings settings = StorageSettings.fromEnvironment(
         Map.of("SCOUTER_STORAGE_URI", "archive/warehouse"), workingDirectory);
     Path warehouse = workingDirectory.resolve("archive/warehouse");
     assertThat(settings.warehouseLocation()).isEqualTo("file:" + warehouse);
     FileIOFactory factory = new FileIOFactory();
-    FileIO io = factory.create(settings);
-    assertThat(io).isInstanceOf(HadoopFileIO.class);
-
-    try (JdbcCatalog catalog =
-        JdbcTestCatalogs.withFileIO(catalogDatabase, factory.catalogProperties(settings), io)) {
-      RoundTrip.writeReadAndCheck(catalog, "local_drift", "file:" + warehouse, () -> list(warehouse));
+    try (FileIO io = factory.create(settings)) {
+      assertThat(io).isInstanceOf(HadoopFileIO.class);
     }
+
+    Map<String, String> engineProperties =
+        RoundTrip.writeReadAndCheck(catalogDatabase, settings, factory, () -> list(warehouse));
+    RoundTrip.readAsExternalEngine(catalogDatabase, engineProperties);
   }
 
   private static List<String> list(Path directory) {
