@@ -11,6 +11,15 @@ public final class InvalidSettingException extends IllegalArgumentException {
     super(String.format("Invalid %s: '%s' (accepted: %s)", setting, value, accepted));
   }
 
+  /** For rules whose message is better phrased freely; it must still name the setting. */
+  public InvalidSettingException(String message) {
+    super(message);
+  }
+
+  public InvalidSettingException(String message, Throwable cause) {
+    super(message, cause);
+  }
+
   public InvalidSettingException(String setting, String value, String accepted, Throwable cause) {
     this(setting, value, accepted);
     initCause(cause);

@@ -1,5 +1,6 @@
 package io.scouter.archive.catalog.storage;
 
+import io.scouter.archive.catalog.settings.InvalidSettingException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -32,17 +33,17 @@ final class AzureConnectionString {
       }
       int equals = pair.indexOf('=');
       if (equals <= 0) {
-        throw new IllegalArgumentException(
+        throw new InvalidSettingException(
             String.format("Invalid %s: expected Key=Value pairs separated by ';'", SETTING));
       }
       String key = pair.substring(0, equals).strip();
       if (parts.put(key, pair.substring(equals + 1).strip()) != null) {
-        throw new IllegalArgumentException(
+        throw new InvalidSettingException(
             String.format("Invalid %s: key '%s' appears twice", SETTING, key));
       }
     }
     if ("true".equalsIgnoreCase(parts.get("UseDevelopmentStorage"))) {
-      throw new IllegalArgumentException(
+      throw new InvalidSettingException(
           String.format(
               "Invalid %s: UseDevelopmentStorage is not supported; give AccountName, AccountKey"
                   + " and BlobEndpoint instead",

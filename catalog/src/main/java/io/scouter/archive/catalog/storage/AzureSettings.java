@@ -1,5 +1,6 @@
 package io.scouter.archive.catalog.storage;
 
+import io.scouter.archive.catalog.settings.InvalidSettingException;
 import java.net.URI;
 import java.util.Base64;
 import java.util.Map;
@@ -48,7 +49,7 @@ public record AzureSettings(
     connection.flatMap(AzureConnectionString::accountName)
         .filter(name -> !name.equals(accountName))
         .ifPresent(name -> {
-          throw new IllegalArgumentException(String.format(
+          throw new InvalidSettingException(String.format(
               "Invalid %s: its AccountName '%s' differs from %s '%s'",
               CONNECTION_STRING, name, ACCOUNT_NAME, accountName));
         });
@@ -77,7 +78,7 @@ public record AzureSettings(
       Optional<T> setting, String settingName, Optional<T> fromConnection, String part) {
     if (setting.isPresent() && fromConnection.isPresent()
         && !setting.get().equals(fromConnection.get())) {
-      throw new IllegalArgumentException(String.format(
+      throw new InvalidSettingException(String.format(
           "Invalid %s: it differs from the %s in %s; set only one", settingName, part, CONNECTION_STRING));
     }
     return setting.or(() -> fromConnection);
@@ -87,7 +88,7 @@ public record AzureSettings(
     try {
       Base64.getDecoder().decode(key);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
+      throw new InvalidSettingException(
           String.format("Invalid %s: a shared key is base64 (copy it from the portal's Access keys)", ACCOUNT_KEY));
     }
   }

@@ -1,5 +1,6 @@
 package io.scouter.archive.catalog.storage;
 
+import io.scouter.archive.catalog.settings.InvalidSettingException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -30,7 +31,7 @@ final class EnvironmentValues {
       case "false":
         return false;
       default:
-        throw new IllegalArgumentException(
+        throw new InvalidSettingException(
             String.format("Invalid %s: '%s' (accepted: true or false)", name, value.get()));
     }
   }
@@ -44,7 +45,7 @@ final class EnvironmentValues {
     try {
       uri = new URI(value);
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException(
+      throw new InvalidSettingException(
           String.format("Invalid %s: '%s' (%s)", name, value, e.getReason()), e);
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
@@ -55,7 +56,7 @@ final class EnvironmentValues {
       throw invalidEndpoint(name, value, "missing host");
     }
     if (uri.getRawUserInfo() != null) {
-      throw new IllegalArgumentException(
+      throw new InvalidSettingException(
           String.format("Invalid %s: user info is not allowed in the endpoint", name));
     }
     if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
@@ -65,7 +66,7 @@ final class EnvironmentValues {
   }
 
   private static IllegalArgumentException invalidEndpoint(String name, String value, String why) {
-    return new IllegalArgumentException(
+    return new InvalidSettingException(
         String.format("Invalid %s: '%s' (%s; expected http(s)://host[:port][/path])", name, value, why));
   }
 }

@@ -1,5 +1,6 @@
 package io.scouter.archive.catalog.storage;
 
+import io.scouter.archive.catalog.settings.InvalidSettingException;
 import com.google.auth.oauth2.ServiceAccountCredentials;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -56,7 +57,7 @@ public record GcsSettings(
           message.startsWith("Error reading") || message.contains("not recognized")
               ? message
               : "not readable as JSON";
-      throw new IllegalArgumentException(
+      throw new InvalidSettingException(
           String.format(
               "Invalid %s: not a service-account JSON key (%s)", SERVICE_ACCOUNT_JSON_BASE64, reason));
     }
@@ -67,7 +68,7 @@ public record GcsSettings(
     try {
       return new String(Base64.getDecoder().decode(compact), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
+      throw new InvalidSettingException(
           String.format("Invalid %s: not base64 (encode the JSON key file with base64)",
               SERVICE_ACCOUNT_JSON_BASE64));
     }

@@ -1,5 +1,6 @@
 package io.scouter.archive.catalog.storage;
 
+import io.scouter.archive.catalog.settings.InvalidSettingException;
 import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
@@ -35,7 +36,7 @@ public record S3Settings(String region, Optional<URI> endpoint, boolean pathStyl
   static S3Settings fromEnvironment(Map<String, String> environment) {
     String region = EnvironmentValues.optional(environment, REGION).orElse(REGION_DEFAULT);
     if (!REGION_NAME.matcher(region).matches()) {
-      throw new IllegalArgumentException(
+      throw new InvalidSettingException(
           String.format(
               "Invalid %s: '%s' (expected a region name such as %s)", REGION, region, REGION_DEFAULT));
     }

@@ -1,5 +1,6 @@
 package io.scouter.archive.catalog.storage;
 
+import io.scouter.archive.catalog.settings.InvalidSettingException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -23,7 +24,7 @@ public record StorageSettings(StorageUri uri, ProviderSettings provider) {
     Objects.requireNonNull(uri, "Invalid storage URI: null");
     Objects.requireNonNull(provider, "Invalid provider settings: null");
     if (!expectedClass(uri.type()).isInstance(provider)) {
-      throw new IllegalArgumentException(String.format(
+      throw new InvalidSettingException(String.format(
           "Invalid provider settings for %s storage: %s", uri.type(), provider.getClass().getSimpleName()));
     }
   }

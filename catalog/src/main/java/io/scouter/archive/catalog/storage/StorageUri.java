@@ -1,5 +1,6 @@
 package io.scouter.archive.catalog.storage;
 
+import io.scouter.archive.catalog.settings.InvalidSettingException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
@@ -63,7 +64,7 @@ public final class StorageUri {
   static StorageUri parseWithAccountLookup(
       String value, Supplier<String> azureAccountName, Path workingDirectory) {
     if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException(String.format("Missing %s (%s)", SETTING, ACCEPTED));
+      throw new InvalidSettingException(String.format("Missing %s (%s)", SETTING, ACCEPTED));
     }
     String trimmed = value.strip();
     rejectControlCharacters(trimmed);
@@ -82,7 +83,7 @@ public final class StorageUri {
       case "file":
         return local(trimmed, fileUriPath(trimmed, matcher.group(2)), workingDirectory);
       default:
-        throw new IllegalArgumentException(
+        throw new InvalidSettingException(
             String.format("Invalid %s: '%s' (%s)", SETTING, trimmed, ACCEPTED));
     }
   }
@@ -178,7 +179,7 @@ public final class StorageUri {
 
   private static String azureAccount(String value, String accountName) {
     if (accountName == null || accountName.isBlank()) {
-      throw new IllegalArgumentException(
+      throw new InvalidSettingException(
           String.format(
               "Cannot use %s '%s': AZURE_STORAGE_ACCOUNT_NAME is not set (Iceberg addresses Azure"
                   + " as abfss://container@account%s/prefix)",
@@ -186,7 +187,7 @@ public final class StorageUri {
     }
     String account = accountName.strip();
     if (!AZURE_ACCOUNT.matcher(account).matches()) {
-      throw new IllegalArgumentException(
+      throw new InvalidSettingException(
           String.format(
               "Invalid AZURE_STORAGE_ACCOUNT_NAME: '%s' (3-24 lowercase letters and digits)",
               account));
@@ -232,13 +233,13 @@ public final class StorageUri {
 
   private static void rejectControlCharacters(String value) {
     if (value.chars().anyMatch(Character::isISOControl)) {
-      throw new IllegalArgumentException(
+      throw new InvalidSettingException(
           String.format("Invalid %s: control characters are not allowed (%s)", SETTING, ACCEPTED));
     }
   }
 
   private static IllegalArgumentException invalid(String value, String reason) {
-    return new IllegalArgumentException(
+    return new InvalidSettingException(
         String.format("Invalid %s: '%s' (%s; %s)", SETTING, value, reason, ACCEPTED));
   }
 

@@ -10,8 +10,7 @@ import java.util.Map;
 import org.apache.iceberg.aws.s3.S3FileIO;
 import org.apache.iceberg.azure.adlsv2.ADLSFileIO;
 import org.apache.iceberg.gcp.gcs.GCSFileIO;
-import org.apache.iceberg.hadoop.HadoopFileIO;
-import org.apache.iceberg.inmemory.InMemoryFileIO;
+
 import org.apache.iceberg.io.FileIO;
 import org.junit.jupiter.api.Test;
 
@@ -28,18 +27,13 @@ class FileIOFactoryTest {
   }
 
   @Test
-  void localUsesTheConfiguredLocalFileIO() {
+  void localUsesLocalFileIO() {
     StorageSettings settings = read("SCOUTER_STORAGE_URI", "/var/lib/scouter/wh");
     assertThat(factory.catalogProperties(settings)).containsExactly(
         entry("warehouse", "file:/var/lib/scouter/wh"),
-        entry("io-impl", "org.apache.iceberg.hadoop.HadoopFileIO"));
+        entry("io-impl", "io.scouter.archive.catalog.storage.LocalFileIO"));
     try (FileIO io = factory.create(settings)) {
-      assertThat(io).isInstanceOf(HadoopFileIO.class);
-    }
-    FileIOFactory swapped = new FileIOFactory(InMemoryFileIO.class.getName());
-    assertThat(swapped.catalogProperties(settings)).containsEntry("io-impl", InMemoryFileIO.class.getName());
-    try (FileIO io = swapped.create(settings)) {
-      assertThat(io).isInstanceOf(InMemoryFileIO.class);
+      assertThat(io).isInstanceOf(LocalFileIO.class);
     }
   }
 

@@ -38,7 +38,7 @@ class GcsFakeStorageTest {
     Storage storage = LocalStorageHelper.customOptions(false).getService();
     StorageSettings settings = StorageSettings.fromEnvironment(Map.of(
         "SCOUTER_STORAGE_URI", "gs://" + BUCKET + "/" + PREFIX));
-    FileIOFactory factory = new FileIOFactory(FileIOFactory.HADOOP_FILE_IO, ignored -> () -> storage);
+    FileIOFactory factory = new FileIOFactory(ignored -> () -> storage);
     try (FileIO io = factory.create(settings)) {
       assertThat(io).isInstanceOf(GCSFileIO.class);
     }

@@ -12,13 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.iceberg.hadoop.HadoopFileIO;
+
 import org.apache.iceberg.io.FileIO;
 import org.apache.iceberg.jdbc.JdbcCatalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A local warehouse, through HadoopFileIO until the java.nio LocalFileIO replaces it. */
+/** A local warehouse through LocalFileIO, given as a relative path as on a laptop. */
 class LocalStorageTest {
   @TempDir Path workingDirectory;
   private final DatabaseUri catalogDatabase = TestDatabases.freshDatabase("catalog");
@@ -31,7 +31,7 @@ class LocalStorageTest {
     assertThat(settings.warehouseLocation()).isEqualTo("file:" + warehouse);
     FileIOFactory factory = new FileIOFactory();
     try (FileIO io = factory.create(settings)) {
-      assertThat(io).isInstanceOf(HadoopFileIO.class);
+      assertThat(io).isInstanceOf(LocalFileIO.class);
     }
 
     Map<String, String> engineProperties =
