@@ -11,10 +11,13 @@ import io.scouter.archive.api.cli.ServeCommand;
 import io.scouter.archive.api.errors.ScouterExceptionMapper;
 import io.scouter.archive.api.errors.UnexpectedExceptionMapper;
 import io.scouter.archive.api.errors.WebApplicationExceptionMapper;
+import io.scouter.archive.api.health.ArchiveHealthCheck;
 import io.scouter.archive.api.health.DatabaseHealthCheck;
 import io.scouter.archive.api.ingest.DriftIngestResource;
 import io.scouter.archive.catalog.hotstore.DriftRecordInserter;
 import io.scouter.archive.catalog.hotstore.HotStore;
+import io.scouter.archive.catalog.iceberg.ArchiveCatalog;
+import io.scouter.archive.catalog.storage.StorageSettings;
 
 /** The Scouter Archive service: ingestion into the hot store, and (later) reads across hot and archive. */
 public final class ScouterArchiveApplication extends Application<ScouterArchiveConfiguration> {
@@ -44,8 +47,11 @@ public final class ScouterArchiveApplication extends Application<ScouterArchiveC
   @Override
   public void run(ScouterArchiveConfiguration configuration, Environment environment) {
     useOwnErrorShape(configuration, environment);
+    StorageSettings storage = configuration.storage().build();
     HotStore hotStore = configuration.database().build(environment);
     environment.healthChecks().register("database", new DatabaseHealthCheck(hotStore.dataSource()));
+    ArchiveCatalog catalog = configuration.catalog().build(environment, hotStore.uri(), storage);
+    environment.healthChecks().register("archive", new ArchiveHealthCheck(catalog));
     environment.jersey().register(new DriftIngestResource(environment.getObjectMapper(),
         new DriftRecordInserter(hotStore.dataSource()), configuration.ingest().getMaxRequestSize().toBytes()));
   }

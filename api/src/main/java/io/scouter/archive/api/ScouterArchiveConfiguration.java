@@ -2,9 +2,11 @@ package io.scouter.archive.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
+import io.scouter.archive.api.config.CatalogFactory;
 import io.scouter.archive.api.config.DatabaseFactory;
 import io.scouter.archive.api.config.IngestFactory;
 import io.scouter.archive.api.config.RetentionFactory;
+import io.scouter.archive.api.config.StorageFactory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
@@ -21,6 +23,34 @@ public final class ScouterArchiveConfiguration extends Configuration {
   @Valid
   @NotNull
   private IngestFactory ingest = new IngestFactory();
+
+  @Valid
+  @NotNull
+  private StorageFactory storage = new StorageFactory();
+
+  @Valid
+  @NotNull
+  private CatalogFactory catalog = new CatalogFactory();
+
+  @JsonProperty("storage")
+  public StorageFactory storage() {
+    return storage;
+  }
+
+  @JsonProperty("storage")
+  public void setStorage(StorageFactory storage) {
+    this.storage = storage;
+  }
+
+  @JsonProperty("catalog")
+  public CatalogFactory catalog() {
+    return catalog;
+  }
+
+  @JsonProperty("catalog")
+  public void setCatalog(CatalogFactory catalog) {
+    this.catalog = catalog;
+  }
 
   @JsonProperty("database")
   public DatabaseFactory database() {

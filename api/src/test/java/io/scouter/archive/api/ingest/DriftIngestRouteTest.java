@@ -32,7 +32,8 @@ class DriftIngestRouteTest {
       ScouterArchiveApplication.class,
       ResourceHelpers.resourceFilePath("test-config.yml"),
       ConfigOverride.config("database.uri", DATABASE),
-      ConfigOverride.config("ingest.maxRequestSize", "2MiB"));
+      ConfigOverride.config("ingest.maxRequestSize", "2MiB"),
+      ConfigOverride.config("storage.uri", System.getProperty("java.io.tmpdir") + "/scouter-ingest-test-storage"));
 
   private static Response post(String body) {
     return APP.client().target("http://localhost:" + APP.getLocalPort() + "/scouter/drift")

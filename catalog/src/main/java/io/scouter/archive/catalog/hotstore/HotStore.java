@@ -19,9 +19,11 @@ public final class HotStore implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(HotStore.class);
   static final String MIGRATIONS = "classpath:db/hotstore";
 
+  private final DatabaseUri uri;
   private final HikariDataSource dataSource;
 
-  private HotStore(HikariDataSource dataSource) {
+  private HotStore(DatabaseUri uri, HikariDataSource dataSource) {
+    this.uri = uri;
     this.dataSource = dataSource;
   }
 
@@ -30,7 +32,7 @@ public final class HotStore implements AutoCloseable {
     migrate(uri);
     HikariDataSource dataSource = new HikariDataSource(poolConfig(uri, poolSize));
     try {
-      return new HotStore(dataSource);
+      return new HotStore(uri, dataSource);
     } catch (RuntimeException e) {
       dataSource.close();
       throw e;
@@ -63,6 +65,11 @@ public final class HotStore implements AutoCloseable {
         .migrate();
     LOG.info("Hot store schema {} at version {} ({} migrations applied)",
         DriftType.SCHEMA, result.targetSchemaVersion, result.migrationsExecuted);
+  }
+
+  /** The server this store connects to; the Iceberg catalog lives there too. */
+  public DatabaseUri uri() {
+    return uri;
   }
 
   public DataSource dataSource() {
