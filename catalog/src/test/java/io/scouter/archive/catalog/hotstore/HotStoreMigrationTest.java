@@ -38,13 +38,14 @@ class HotStoreMigrationTest {
 
   @ParameterizedTest
   @EnumSource(DriftType.class)
-  void hotTablesHaveTheDefinedColumnsThenArchivedAndUpdatedAt(DriftType type) throws SQLException {
+  void hotTablesHaveTheDefinedColumnsThenTheArchiveBookkeeping(DriftType type) throws SQLException {
     Map<String, String> expected = new LinkedHashMap<>();
     for (DriftColumn column : type.columns()) {
       expected.put(column.name(), column.postgresType() + " NO");
     }
     expected.put("archived", "boolean NO");
     expected.put("updated_at", "timestamp with time zone NO");
+    expected.put("archive_run", "bigint YES");
 
     Map<String, String> actual = new LinkedHashMap<>();
     try (Connection connection = hotStore.dataSource().getConnection();
@@ -90,7 +91,7 @@ class HotStoreMigrationTest {
         ResultSet rows = connection.createStatement().executeQuery(
             "SELECT count(*), bool_and(success) FROM scouter.flyway_schema_history WHERE version IS NOT NULL")) {
       rows.next();
-      assertThat(rows.getInt(1)).isEqualTo(1);
+      assertThat(rows.getInt(1)).isEqualTo(2);
       assertThat(rows.getBoolean(2)).isTrue();
     }
   }

@@ -1,0 +1,52 @@
+package io.scouter.archive.api.archive;
+
+import io.scouter.archive.api.errors.ScouterException;
+import io.scouter.archive.archiver.run.ArchiveRunHistory;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+
+/** {@code GET /scouter/archive/runs?limit=N}: the most recent archive runs, newest first. */
+@Path("/scouter/archive/runs")
+@Produces(MediaType.APPLICATION_JSON)
+public final class ArchiveRunsResource {
+  static final int DEFAULT_LIMIT = 50;
+  static final int MAX_LIMIT = 1000;
+
+  private final ArchiveRunHistory history;
+
+  public ArchiveRunsResource(ArchiveRunHistory history) {
+    this.history = history;
+  }
+
+  @GET
+  public Map<String, List<ArchiveRunHistory.Entry>> runs(@QueryParam("limit") String limitText) {
+    int limit = parseLimit(limitText);
+    try {
+      return Map.of("runs", history.recent(limit));
+    } catch (SQLException e) {
+      throw ScouterException.unavailable("Cannot read archive runs: the hot store failed (" + e.getSQLState() + ")", e);
+    }
+  }
+
+  private static int parseLimit(String text) {
+    if (text == null || text.isBlank()) {
+      return DEFAULT_LIMIT;
+    }
+    try {
+      int limit = Integer.parseInt(text.trim());
+      if (limit >= 1 && limit <= MAX_LIMIT) {
+        return limit;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw ScouterException.badRequest("invalid_parameter",
+        "Invalid limit: '" + text + "' (accepted: a whole number from 1 to " + MAX_LIMIT + ")");
+  }
+}

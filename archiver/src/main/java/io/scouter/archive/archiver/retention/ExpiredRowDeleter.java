@@ -1,0 +1,74 @@
+package io.scouter.archive.archiver.retention;
+
+import io.scouter.archive.catalog.drift.DriftType;
+import io.scouter.archive.catalog.settings.RetentionPeriod;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Deletes hot rows that are archived AND older than the retention period plus a grace period, in
+ * small batches. Unarchived rows are never deleted, whatever their age (the original deleted by
+ * age alone). The grace keeps archived rows long enough that a client re-sending an archived record
+ * still hits the uniqueness key; a record re-sent after that is stored hot again and archived a
+ * second time.
+ */
+public final class ExpiredRowDeleter {
+  private static final Logger LOG = LoggerFactory.getLogger(ExpiredRowDeleter.class);
+  public static final Duration DEFAULT_GRACE = Duration.ofDays(7);
+  static final int BATCH_SIZE = 50_000;
+
+  private final DataSource dataSource;
+  private final RetentionPeriod retention;
+  private final Duration grace;
+
+  public ExpiredRowDeleter(DataSource dataSource, RetentionPeriod retention, Duration grace) {
+    this.dataSource = dataSource;
+    this.retention = retention;
+    this.grace = grace;
+  }
+
+  /** Deletes every eligible row as of {@code now}; returns how many were deleted. */
+  public long deleteExpired(Instant now) throws SQLException {
+    Instant before = now.minus(retention.duration()).minus(grace);
+    long total = 0;
+    for (DriftType type : DriftType.values()) {
+      long deleted = deleteExpired(type, before);
+      if (deleted > 0) {
+        LOG.info("Deleted {} archived rows of {} created before {}", deleted, type.tableName(), before);
+      }
+      total += deleted;
+    }
+    return total;
+  }
+
+  private long deleteExpired(DriftType type, Instant before) throws SQLException {
+    String table = type.qualifiedTableName();
+    long total = 0;
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(
+            "DELETE FROM " + table + " WHERE ctid = ANY(ARRAY(SELECT ctid FROM " + table
+                + " WHERE archived AND created_at < ? LIMIT " + BATCH_SIZE + "))")) {
+      statement.setObject(1, before.atOffset(ZoneOffset.UTC));
+      int deleted;
+      do {
+        deleted = statement.executeUpdate();
+        total += deleted;
+      } while (deleted == BATCH_SIZE);
+    }
+    return total;
+  }
+
+  /** The statement pg_cron runs, the same rule as {@link #deleteExpired(Instant)}, for one table. */
+  String cronCommand(DriftType type) {
+    long days = retention.duration().plus(grace).toDays();
+    return "DELETE FROM " + type.qualifiedTableName() + " WHERE archived AND created_at < now() - interval '"
+        + days + " days'";
+  }
+}

@@ -1,0 +1,65 @@
+package io.scouter.archive.archiver.run;
+
+import io.scouter.archive.catalog.drift.DriftType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * A PostgreSQL session advisory lock per drift table, held for a whole archive run, so that of
+ * several service instances sharing one database only one archives a table at a time. The lock
+ * lives as long as its connection: if this process dies, PostgreSQL releases it.
+ */
+final class TableLock implements AutoCloseable {
+  /** High bits name "Scouter Archive table run" among advisory locks; low bits the table. */
+  private static final long KEY_BASE = 0x5C0_7E1A_0000L;
+
+  private final Connection connection;
+
+  private TableLock(Connection connection) {
+    this.connection = connection;
+  }
+
+  /** The lock, or empty when another instance holds it now. */
+  static Optional<TableLock> tryAcquire(DataSource dataSource, DriftType type) throws SQLException {
+    Connection connection = dataSource.getConnection();
+    try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+      statement.setLong(1, KEY_BASE + type.ordinal());
+      try (ResultSet result = statement.executeQuery()) {
+        result.next();
+        if (result.getBoolean(1)) {
+          return Optional.of(new TableLock(connection));
+        }
+      }
+    } catch (SQLException | RuntimeException e) {
+      connection.close();
+      throw e;
+    }
+    connection.close();
+    return Optional.empty();
+  }
+
+  /**
+   * Whether the lock is still ours: false once the session is gone, in which case another
+   * instance may already be reconciling this table, and this one must not commit.
+   */
+  boolean held() {
+    try {
+      return connection.isValid(5);
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void close() throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_unlock_all()")) {
+      statement.execute();
+    } finally {
+      connection.close();
+    }
+  }
+}
