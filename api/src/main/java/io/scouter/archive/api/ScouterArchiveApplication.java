@@ -7,7 +7,9 @@ import io.dropwizard.core.cli.CheckCommand;
 import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import io.scouter.archive.api.cli.ArchiveCommand;
 import io.scouter.archive.api.cli.ServeCommand;
+import io.scouter.archive.api.core.ArchiveService;
 import io.scouter.archive.api.errors.ScouterExceptionMapper;
 import io.scouter.archive.api.errors.UnexpectedExceptionMapper;
 import io.scouter.archive.api.errors.WebApplicationExceptionMapper;
@@ -16,8 +18,6 @@ import io.scouter.archive.api.health.DatabaseHealthCheck;
 import io.scouter.archive.api.ingest.DriftIngestResource;
 import io.scouter.archive.catalog.hotstore.DriftRecordInserter;
 import io.scouter.archive.catalog.hotstore.HotStore;
-import io.scouter.archive.catalog.iceberg.ArchiveCatalog;
-import io.scouter.archive.catalog.storage.StorageSettings;
 
 /** The Scouter Archive service: ingestion into the hot store, and (later) reads across hot and archive. */
 public final class ScouterArchiveApplication extends Application<ScouterArchiveConfiguration> {
@@ -42,18 +42,19 @@ public final class ScouterArchiveApplication extends Application<ScouterArchiveC
   protected void addDefaultCommands(Bootstrap<ScouterArchiveConfiguration> bootstrap) {
     bootstrap.addCommand(new ServeCommand<>(this));
     bootstrap.addCommand(new CheckCommand<>(this));
+    bootstrap.addCommand(new ArchiveCommand());
   }
 
   @Override
   public void run(ScouterArchiveConfiguration configuration, Environment environment) {
     useOwnErrorShape(configuration, environment);
-    StorageSettings storage = configuration.storage().build();
-    HotStore hotStore = configuration.database().build(environment);
+    ArchiveService service = ArchiveService.build(configuration, environment);
+    HotStore hotStore = service.hotStore();
     environment.healthChecks().register("database", new DatabaseHealthCheck(hotStore.dataSource()));
-    ArchiveCatalog catalog = configuration.catalog().build(environment, hotStore.uri(), storage);
-    environment.healthChecks().register("archive", new ArchiveHealthCheck(catalog));
+    environment.healthChecks().register("archive", new ArchiveHealthCheck(service.catalog()));
     environment.jersey().register(new DriftIngestResource(environment.getObjectMapper(),
         new DriftRecordInserter(hotStore.dataSource()), configuration.ingest().getMaxRequestSize().toBytes()));
+    configuration.archive().register(environment, service);
   }
 
   /** Dropwizard's default mappers answer in another JSON shape; ours answer {"error", "code"} everywhere. */

@@ -2,6 +2,7 @@ package io.scouter.archive.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
+import io.scouter.archive.api.config.ArchiveFactory;
 import io.scouter.archive.api.config.CatalogFactory;
 import io.scouter.archive.api.config.DatabaseFactory;
 import io.scouter.archive.api.config.IngestFactory;
@@ -31,6 +32,20 @@ public final class ScouterArchiveConfiguration extends Configuration {
   @Valid
   @NotNull
   private CatalogFactory catalog = new CatalogFactory();
+
+  @Valid
+  @NotNull
+  private ArchiveFactory archive = new ArchiveFactory();
+
+  @JsonProperty("archive")
+  public ArchiveFactory archive() {
+    return archive;
+  }
+
+  @JsonProperty("archive")
+  public void setArchive(ArchiveFactory archive) {
+    this.archive = archive;
+  }
 
   @JsonProperty("storage")
   public StorageFactory storage() {

@@ -1,0 +1,81 @@
+package io.scouter.archive.archiver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.scouter.archive.archiver.retention.ExpiredRowDeleter;
+import io.scouter.archive.archiver.retention.RetentionScheduler;
+import io.scouter.archive.archiver.run.ArchiveFaults;
+import io.scouter.archive.catalog.drift.DriftRecord;
+import io.scouter.archive.catalog.drift.DriftType;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RetentionAndLagTest {
+  private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MICROS);
+
+  @Test
+  void deletesOnlyArchivedRowsPastRetentionPlusGrace() throws Exception {
+    try (ArchiveFixture fixture = new ArchiveFixture("retention")) {
+      // 30-day retention, 7-day grace: 40 days old is past both, 33 days only past retention.
+      DriftRecord pastGrace = new DriftRecord.Spc(NOW.minus(40, ChronoUnit.DAYS), "r", "n", "v", "old", 1);
+      DriftRecord withinGrace = new DriftRecord.Spc(NOW.minus(33, ChronoUnit.DAYS), "r", "n", "v", "grace", 2);
+      DriftRecord hot = new DriftRecord.Spc(NOW.minus(2, ChronoUnit.DAYS), "r", "n", "v", "hot", 3);
+      fixture.insert(List.of(pastGrace, withinGrace, hot));
+      fixture.archiver(ArchiveFaults.NONE).archive();
+      // A row as old as the first, which the archive has not taken (inserted after the pass).
+      DriftRecord unarchived = new DriftRecord.Spc(NOW.minus(400, ChronoUnit.DAYS), "r", "n", "v", "late", 4);
+      fixture.insert(List.of(unarchived));
+
+      ExpiredRowDeleter deleter = new ExpiredRowDeleter(fixture.hotStore.dataSource(), ArchiveFixture.RETENTION,
+          Duration.ofDays(7));
+      assertThat(deleter.deleteExpired(NOW)).isEqualTo(1);
+
+      assertThat(fixture.countHot(DriftType.SPC, "feature = 'old'")).isZero();
+      assertThat(fixture.countHot(DriftType.SPC, "feature = 'grace' AND archived")).isEqualTo(1);
+      assertThat(fixture.countHot(DriftType.SPC, "feature = 'hot' AND NOT archived")).isEqualTo(1);
+      assertThat(fixture.countHot(DriftType.SPC, "feature = 'late' AND NOT archived"))
+          .as("an unarchived row is never deleted, however old").isEqualTo(1);
+      // The deleted row lives on in the archive.
+      assertThat(fixture.expiredUnarchived()).isEqualTo(1);
+      fixture.archiver(ArchiveFaults.NONE).archive();
+      assertThat(deleter.deleteExpired(NOW)).isEqualTo(1);
+      assertThat(fixture.countHot(DriftType.SPC, "true")).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void withoutPgCronTheServiceDeletesItself() throws Exception {
+    try (ArchiveFixture fixture = new ArchiveFixture("retention_cron")) {
+      ExpiredRowDeleter deleter = new ExpiredRowDeleter(fixture.hotStore.dataSource(), ArchiveFixture.RETENTION,
+          ExpiredRowDeleter.DEFAULT_GRACE);
+      assertThat(new RetentionScheduler(fixture.hotStore.dataSource(), deleter).pgCronInstalled()).isFalse();
+    }
+  }
+
+  @Test
+  void lagIsTheWaitOfTheOldestOverdueRowCountedFromItsArrival() throws Exception {
+    try (ArchiveFixture fixture = new ArchiveFixture("lag")) {
+      ArchiveLag lag = new ArchiveLag(fixture.hotStore.dataSource(), ArchiveFixture.RETENTION);
+      assertThat(lag.measure(NOW)).isEqualTo(Duration.ZERO);
+
+      fixture.insert(List.of(new DriftRecord.Custom(NOW.minus(45, ChronoUnit.DAYS), "l", "n", "v", "m", 1),
+          new DriftRecord.Custom(NOW.minus(10, ChronoUnit.DAYS), "l", "n", "v", "m", 2)));
+      // Arrived just now: overdue for seconds only, not for the 15 days its timestamp suggests.
+      assertThat(lag.measure(Instant.now())).isLessThan(Duration.ofMinutes(1));
+      // Had it arrived 20 days ago, it would have been due 15 days ago.
+      try (Connection connection = fixture.hotStore.dataSource().getConnection();
+          Statement statement = connection.createStatement()) {
+        statement.execute("UPDATE scouter.custom_metric SET updated_at = now() - interval '20 days'");
+      }
+      assertThat(lag.measure(Instant.now())).isBetween(Duration.ofDays(15).minusMinutes(1), Duration.ofDays(15).plusMinutes(1));
+
+      fixture.archiver(ArchiveFaults.NONE).archive();
+      assertThat(lag.measure(Instant.now())).isEqualTo(Duration.ZERO);
+    }
+  }
+}
