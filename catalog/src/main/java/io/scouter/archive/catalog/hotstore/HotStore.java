@@ -63,8 +63,12 @@ public final class HotStore implements AutoCloseable {
         .locations(MIGRATIONS)
         .load()
         .migrate();
-    LOG.info("Hot store schema {} at version {} ({} migrations applied)",
-        DriftType.SCHEMA, result.targetSchemaVersion, result.migrationsExecuted);
+    if (result.migrationsExecuted > 0) {
+      LOG.info("Hot store schema {} migrated to version {} ({} migrations applied)",
+          DriftType.SCHEMA, result.targetSchemaVersion, result.migrationsExecuted);
+    } else {
+      LOG.info("Hot store schema {} is up to date", DriftType.SCHEMA);
+    }
   }
 
   /** The server this store connects to; the Iceberg catalog lives there too. */

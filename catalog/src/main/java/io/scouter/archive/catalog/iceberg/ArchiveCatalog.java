@@ -8,7 +8,9 @@ import io.scouter.archive.catalog.storage.StorageSettings;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.iceberg.CatalogProperties;
+import org.apache.iceberg.HasTableOperations;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.io.FileIO;
 import org.apache.iceberg.jdbc.JdbcCatalog;
@@ -103,6 +105,34 @@ public final class ArchiveCatalog implements AutoCloseable {
       }
       return Map.copyOf(created);
     }
+  }
+
+  /**
+   * Asks the catalog and the object store whether they answer, cheaply: each table's pointer is
+   * read from the catalog (one query) and its current metadata file looked up in the store (one
+   * HEAD request). Returns the problem, or empty when both answer.
+   */
+  public Optional<String> probe() {
+    try {
+      for (Table table : tables().values()) {
+        table.refresh();
+        String metadata = ((HasTableOperations) table).operations().current().metadataFileLocation();
+        if (!table.io().newInputFile(metadata).exists()) {
+          return Optional.of("Cannot find the current metadata of " + table.name() + " at " + metadata);
+        }
+      }
+      return Optional.empty();
+    } catch (RuntimeException e) {
+      return Optional.of("Cannot reach the archive: " + describe(e));
+    }
+  }
+
+  private static String describe(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root == failure ? failure.toString() : failure.getMessage() + " (cause: " + root + ")";
   }
 
   public JdbcCatalog catalog() {

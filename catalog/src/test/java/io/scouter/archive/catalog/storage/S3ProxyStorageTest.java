@@ -1,5 +1,7 @@
 package io.scouter.archive.catalog.storage;
 
+import io.scouter.archive.catalog.iceberg.ArchiveCatalog;
+import io.scouter.archive.catalog.iceberg.CatalogSettings;
 import io.scouter.archive.catalog.settings.DatabaseUri;
 import io.scouter.archive.catalog.testing.TestDatabases;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -97,6 +99,24 @@ class S3ProxyStorageTest {
     Map<String, String> engineProperties = RoundTrip.writeReadAndCheck(catalogDatabase, settings, factory,
         () -> list("warehouse/s3-test/"));
     RoundTrip.readAsExternalEngine(catalogDatabase, engineProperties);
+  }
+
+  @Test
+  void wrongCredentialsMakeTheProbeReportTheStoresRefusal() throws Exception {
+    StorageSettings settings = StorageSettings.fromEnvironment(Map.of(
+        "SCOUTER_STORAGE_URI", "s3://" + BUCKET + "/warehouse/wrong-credentials",
+        "SCOUTER_S3_ENDPOINT", endpoint,
+        "SCOUTER_S3_PATH_STYLE", "true",
+        "AWS_REGION", REGION));
+    System.setProperty("aws.secretAccessKey", "not-the-secret");
+    try (ArchiveCatalog catalog = ArchiveCatalog.open(CatalogSettings.parse(null), catalogDatabase, settings,
+        new FileIOFactory())) {
+      assertThat(catalog.probe()).hasValueSatisfying(problem -> assertThat(problem)
+          .startsWith("Cannot reach the archive: ")
+          .containsIgnoringCase("signature"));
+    } finally {
+      System.setProperty("aws.secretAccessKey", SECRET_KEY);
+    }
   }
 
   private static List<String> list(String prefix) {
