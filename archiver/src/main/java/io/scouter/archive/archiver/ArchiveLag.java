@@ -13,9 +13,10 @@ import java.time.ZoneOffset;
 import javax.sql.DataSource;
 
 /**
- * How far the archive is behind: for the oldest expired row not yet archived, the time since it
- * became due, i.e. since the later of "created_at + retention" and its arrival (updated_at). A
- * late record with an old timestamp therefore starts at zero lag instead of months.
+ * How far the archive is behind: for the oldest due row not yet archived, the time since it became
+ * due, i.e. since the later of "its UTC day + retention is over" (see
+ * {@link ArchiverSettings#cutoff}) and its arrival (updated_at). A late record with an old
+ * timestamp therefore starts at zero lag instead of months.
  */
 public final class ArchiveLag {
   private final DataSource dataSource;
@@ -27,12 +28,13 @@ public final class ArchiveLag {
   }
 
   public Duration measure(Instant now) throws SQLException {
-    Instant cutoff = now.minus(retention.duration());
+    Instant cutoff = ArchiverSettings.defaults(retention).cutoff(now);
     Duration lag = Duration.ZERO;
     try (Connection connection = dataSource.getConnection()) {
       for (DriftType type : DriftType.values()) {
         try (PreparedStatement statement = connection.prepareStatement(
-            "SELECT min(greatest(created_at + make_interval(days => ?), updated_at)) FROM "
+            "SELECT min(greatest(date_bin('1 day', created_at, timestamptz '1970-01-01 00:00:00+00') "
+                + "+ make_interval(days => ? + 1), updated_at)) FROM "
                 + type.qualifiedTableName() + " WHERE NOT archived AND created_at < ?")) {
           statement.setInt(1, retention.days());
           statement.setObject(2, cutoff.atOffset(ZoneOffset.UTC));

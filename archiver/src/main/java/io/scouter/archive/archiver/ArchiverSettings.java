@@ -1,9 +1,11 @@
 package io.scouter.archive.archiver;
 
 import io.scouter.archive.catalog.settings.RetentionPeriod;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
- * How a pass archives: rows older than the retention period are moved, in runs of at most
+ * How a pass archives: rows whose whole UTC day is older than the retention period are moved, in runs of at most
  * {@code maxRowsPerRun} rows (each one Iceberg commit per table, with short PostgreSQL
  * transactions), at most {@code maxRunsPerPass} runs per table per pass, so that a backlog after an
  * outage is worked off in bounded steps.
@@ -19,6 +21,16 @@ public record ArchiverSettings(RetentionPeriod retention, long maxRowsPerRun, in
     if (maxRunsPerPass < 1) {
       throw new IllegalArgumentException("Invalid maxRunsPerPass: " + maxRunsPerPass + " (must be >= 1)");
     }
+  }
+
+  /**
+   * Rows created before this instant are archived: the start of the UTC day that {@code now} minus
+   * retention falls in. Archiving whole days means each (day, entity) partition is written once, in
+   * one file, by the first pass after the day expires, instead of one small file per entity per
+   * hourly pass; rows therefore stay hot for up to one day longer than the retention period.
+   */
+  public Instant cutoff(Instant now) {
+    return now.minus(retention.duration()).truncatedTo(ChronoUnit.DAYS);
   }
 
   public static ArchiverSettings defaults(RetentionPeriod retention) {

@@ -51,7 +51,7 @@ public final class DataArchiver {
   public synchronized ArchivePassResult archive() {
     UUID passId = UUID.randomUUID();
     Instant started = clock.instant();
-    Instant cutoff = started.minus(settings.retention().duration());
+    Instant cutoff = settings.cutoff(started);
     List<TableRunResult> results = new ArrayList<>();
     try (Timer.Context ignored = passes.time()) {
       for (DriftType type : DriftType.values()) {

@@ -76,7 +76,8 @@ final class ArchiveFixture implements AutoCloseable {
     List<DriftRecord> records = new ArrayList<>();
     for (int i = 0; i < expired + recent; i++) {
       long ageSeconds = i < expired
-          ? RETENTION.duration().getSeconds() + 3600 + random.nextInt(90 * 86_400)
+          // Expired: a whole day past retention, so the day-aligned cutoff surely takes it.
+          ? RETENTION.duration().getSeconds() + 86_400 + 3600 + random.nextInt(5 * 86_400)
           : random.nextInt((int) RETENTION.duration().getSeconds() - 86_400);
       records.add(randomRecord(random, now.minusSeconds(ageSeconds).minusNanos(random.nextInt(1_000_000) * 1000L)));
     }
@@ -113,10 +114,12 @@ final class ArchiveFixture implements AutoCloseable {
     }
   }
 
+  /** Rows the archiver should have taken by now (before its day-aligned cutoff) but has not. */
   long expiredUnarchived() throws SQLException {
+    Instant cutoff = ArchiverSettings.defaults(RETENTION).cutoff(Instant.now());
     long total = 0;
     for (DriftType type : DriftType.values()) {
-      total += countHot(type, "NOT archived AND created_at < now() - interval '" + RETENTION.days() + " days'");
+      total += countHot(type, "NOT archived AND created_at < '" + cutoff + "'");
     }
     return total;
   }

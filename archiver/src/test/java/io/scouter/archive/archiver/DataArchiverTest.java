@@ -144,7 +144,8 @@ class DataArchiverTest {
         late.add(ArchiveFixture.randomRecord(random, old.plusSeconds(i)));
       }
       AtomicBoolean arrived = new AtomicBoolean();
-      long expiredSpcBefore = fixture.countHot(DriftType.SPC, "created_at < now() - interval '30 days'");
+      long expiredSpcBefore = fixture.countHot(DriftType.SPC,
+          "created_at < '" + ArchiverSettings.defaults(ArchiveFixture.RETENTION).cutoff(Instant.now()) + "'");
       ArchivePassResult pass = fixture.archiver((step, type, runId) -> {
         if (step == ArchiveStep.AFTER_CLAIM && type == DriftType.SPC && !arrived.getAndSet(true)) {
           try {

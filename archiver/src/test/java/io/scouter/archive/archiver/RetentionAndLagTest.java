@@ -67,12 +67,15 @@ class RetentionAndLagTest {
           new DriftRecord.Custom(NOW.minus(10, ChronoUnit.DAYS), "l", "n", "v", "m", 2)));
       // Arrived just now: overdue for seconds only, not for the 15 days its timestamp suggests.
       assertThat(lag.measure(Instant.now())).isLessThan(Duration.ofMinutes(1));
-      // Had it arrived 20 days ago, it would have been due 15 days ago.
+      // Had it arrived 20 days ago, it would have been due when its UTC day plus 30 days was over.
       try (Connection connection = fixture.hotStore.dataSource().getConnection();
           Statement statement = connection.createStatement()) {
         statement.execute("UPDATE scouter.custom_metric SET updated_at = now() - interval '20 days'");
       }
-      assertThat(lag.measure(Instant.now())).isBetween(Duration.ofDays(15).minusMinutes(1), Duration.ofDays(15).plusMinutes(1));
+      Instant due = NOW.minus(45, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS).plus(31, ChronoUnit.DAYS);
+      Instant measuredAt = Instant.now();
+      assertThat(lag.measure(measuredAt)).isBetween(Duration.between(due, measuredAt).minusMinutes(1),
+          Duration.between(due, measuredAt).plusMinutes(1));
 
       fixture.archiver(ArchiveFaults.NONE).archive();
       assertThat(lag.measure(Instant.now())).isEqualTo(Duration.ZERO);
