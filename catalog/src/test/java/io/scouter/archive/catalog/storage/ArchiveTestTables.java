@@ -8,22 +8,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import org.apache.iceberg.AppendFiles;
 import org.apache.iceberg.DataFile;
-import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.FileScanTask;
-import org.apache.iceberg.PartitionKey;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.data.GenericFileWriterFactory;
 import org.apache.iceberg.data.GenericRecord;
 import org.apache.iceberg.data.IcebergGenerics;
-import org.apache.iceberg.data.InternalRecordWrapper;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.expressions.Expressions;
 import org.apache.iceberg.io.CloseableIterable;
-import org.apache.iceberg.io.FanoutDataWriter;
-import org.apache.iceberg.io.OutputFileFactory;
 
 /**
  * Sample rows for the real drift tables, written and read through Iceberg's generic writers and
@@ -76,29 +68,7 @@ final class ArchiveTestTables {
 
   /** Writes Parquet files, one per partition, and commits them in one append. */
   static List<DataFile> append(Table table, List<Record> records) {
-    GenericFileWriterFactory writerFactory =
-        new GenericFileWriterFactory.Builder(table).dataFileFormat(FileFormat.PARQUET).build();
-    OutputFileFactory fileFactory = OutputFileFactory.builderFor(table, 1, 1)
-        .format(FileFormat.PARQUET)
-        .operationId(UUID.randomUUID().toString())
-        .build();
-    FanoutDataWriter<Record> writer =
-        new FanoutDataWriter<>(writerFactory, fileFactory, table.io(), 128L * 1024 * 1024);
-    PartitionKey key = new PartitionKey(table.spec(), table.schema());
-    InternalRecordWrapper wrapper = new InternalRecordWrapper(table.schema().asStruct());
-    try (writer) {
-      for (Record record : records) {
-        key.partition(wrapper.wrap(record));
-        writer.write(record, table.spec(), key);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    List<DataFile> files = writer.result().dataFiles();
-    AppendFiles append = table.newAppend();
-    files.forEach(append::appendFile);
-    append.commit();
-    return files;
+    return DriftTables.append(table, records);
   }
 
   /** Reads the rows of one space through a filtered scan. */
