@@ -8,6 +8,7 @@ import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.scouter.archive.api.cli.ServeCommand;
+import io.scouter.archive.api.drift.MetricsRoutes;
 import io.scouter.archive.api.errors.ScouterExceptionMapper;
 import io.scouter.archive.api.errors.UnexpectedExceptionMapper;
 import io.scouter.archive.api.errors.WebApplicationExceptionMapper;
@@ -54,6 +55,7 @@ public final class ScouterArchiveApplication extends Application<ScouterArchiveC
     environment.healthChecks().register("archive", new ArchiveHealthCheck(catalog));
     environment.jersey().register(new DriftIngestResource(environment.getObjectMapper(),
         new DriftRecordInserter(hotStore.dataSource()), configuration.ingest().getMaxRequestSize().toBytes()));
+    MetricsRoutes.register(environment, hotStore, catalog);
   }
 
   /** Dropwizard's default mappers answer in another JSON shape; ours answer {"error", "code"} everywhere. */
