@@ -1,0 +1,23 @@
+package io.scouter.archive.api.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.scouter.archive.catalog.testing.TestDatabases;
+import java.nio.file.Files;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Runs the benchmark of BENCHMARKS.md on the test database: {@code mvn -pl api test
+ * -Dtest=QueryLatencyBenchTest -Dbench=true}. Off by default; it loads about a million rows.
+ */
+@EnabledIfSystemProperty(named = "bench", matches = "true")
+class QueryLatencyBenchTest {
+  @Test
+  void hotAndArchivedSideBySide() throws Exception {
+    QueryLatencyBench.Report report = QueryLatencyBench.run(TestDatabases.freshDatabase("bench"),
+        Files.createTempDirectory("scouter-bench-warehouse"), QueryLatencyBench.Settings.defaults());
+    report.print(System.out);
+    assertThat(report.sameAnswer()).isTrue();
+  }
+}
