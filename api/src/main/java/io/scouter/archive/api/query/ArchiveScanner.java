@@ -7,6 +7,7 @@ import io.scouter.archive.catalog.iceberg.ArchiveCatalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.TableScan;
@@ -28,9 +29,15 @@ public final class ArchiveScanner {
   static final int BATCH_SIZE = 8192;
 
   private final ArchiveCatalog catalog;
+  private final LongAdder scans = new LongAdder();
 
   public ArchiveScanner(ArchiveCatalog catalog) {
     this.catalog = catalog;
+  }
+
+  /** How many scans were started: queries whose window the archive could not hold start none. */
+  public long scans() {
+    return scans.sum();
   }
 
   /** Adds the archived SPC or custom rows of the query to {@code target}. */
@@ -87,6 +94,7 @@ public final class ArchiveScanner {
    * them and the residual filter names only {@code created_at}, which is read anyway.
    */
   private CloseableIterable<ColumnarBatch> batches(DriftQuery query, long snapshotId, List<String> columns) {
+    scans.increment();
     Table table = tableWith(query.type(), snapshotId);
     Schema projection = table.schema().select(columns);
     TableScan scan = table.newScan()
