@@ -106,30 +106,37 @@ public final class QueryLatencyBench {
 
   /** Runs the whole benchmark on an empty database and warehouse. */
   public static Report run(DatabaseUri database, Path warehouse, Settings settings) throws Exception {
-    try (HotStore hotStore = HotStore.open(database, new PoolSize(4));
-        ArchiveCatalog catalog = ArchiveCatalog.open(CatalogSettings.parse(null), hotStore.uri(),
-            StorageSettings.fromEnvironment(Map.of("SCOUTER_STORAGE_URI", warehouse.toString())),
-            new FileIOFactory())) {
-      long started = System.nanoTime();
-      long rows = load(hotStore, settings);
-      analyze(hotStore);
-      Duration load = Duration.ofNanos(System.nanoTime() - started);
-      DriftReader reader = new DriftReader(hotStore.dataSource(), new ArchiveScanner(catalog));
-      DriftQuery query = query(settings);
-      SpcResult hotAnswer = reader.moments(query).spc();
-      Latency hot = measure(reader, query, settings);
-
-      started = System.nanoTime();
-      archiveEverything(hotStore, catalog);
-      Duration archive = Duration.ofNanos(System.nanoTime() - started);
-      SpcResult archivedAnswer = reader.moments(query).spc();
-      Latency archived = measure(reader, query, settings);
-      return new Report(settings, rows, rows / (settings.otherEntities() + 1), load, archive, hot, archived,
-          hotAnswer.equals(archivedAnswer));
+    try (HotStore hotStore = HotStore.open(database, new PoolSize(4))) {
+      ArchiveCatalog catalog = ArchiveCatalog.open(CatalogSettings.parse(null), hotStore.uri(),
+          StorageSettings.fromEnvironment(Map.of("SCOUTER_STORAGE_URI", warehouse.toString())), new FileIOFactory());
+      try {
+        return run(hotStore, catalog, settings);
+      } finally {
+        catalog.close();
+      }
     }
   }
 
-  static DriftQuery query(Settings settings) {
+  private static Report run(HotStore hotStore, ArchiveCatalog catalog, Settings settings) throws SQLException {
+    long started = System.nanoTime();
+    long rows = load(hotStore, settings);
+    analyze(hotStore);
+    Duration load = Duration.ofNanos(System.nanoTime() - started);
+    DriftReader reader = new DriftReader(hotStore.dataSource(), new ArchiveScanner(catalog));
+    DriftQuery query = query(settings);
+    SpcResult hotAnswer = reader.moments(query).spc();
+    Latency hot = measure(reader, query, settings);
+
+    started = System.nanoTime();
+    archiveEverything(hotStore, catalog);
+    Duration archive = Duration.ofNanos(System.nanoTime() - started);
+    SpcResult archivedAnswer = reader.moments(query).spc();
+    Latency archived = measure(reader, query, settings);
+    return new Report(settings, rows, rows / (settings.otherEntities() + 1), load, archive, hot, archived,
+        hotAnswer.equals(archivedAnswer));
+  }
+
+  public static DriftQuery query(Settings settings) {
     TimeWindow window = TimeWindow.between(WINDOW_END.minus(Duration.ofDays(settings.days())), WINDOW_END);
     return new DriftQuery(DriftType.SPC, "bench", "model", "1.0.0", Binning.of(window, settings.maxDataPoints()));
   }

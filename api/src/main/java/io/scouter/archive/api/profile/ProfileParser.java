@@ -7,7 +7,6 @@ import io.scouter.archive.api.ingest.DriftRecordParser;
 import io.scouter.archive.api.metrics.PsiReference;
 import io.scouter.archive.catalog.drift.DriftType;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -68,9 +67,7 @@ public final class ProfileParser {
       throw new InvalidProfileException("profile.features", "must be an object with at least one feature");
     }
     Map<String, Map<Integer, Double>> reference = new HashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> entries = features.fields();
-    while (entries.hasNext()) {
-      Map.Entry<String, JsonNode> feature = entries.next();
+    for (Map.Entry<String, JsonNode> feature : features.properties()) {
       String field = "profile.features." + feature.getKey() + ".bins";
       JsonNode bins = feature.getValue().isObject() ? feature.getValue().get("bins") : null;
       if (bins == null || !bins.isArray() || bins.isEmpty()) {

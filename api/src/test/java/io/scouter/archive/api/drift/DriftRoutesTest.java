@@ -97,7 +97,7 @@ class DriftRoutesTest {
   static Map<String, Object> json(String route, String query) {
     Response response = get(route, query, MediaType.APPLICATION_JSON_TYPE);
     assertThat(response.getStatus()).as(route + "?" + query).isEqualTo(200);
-    return response.readEntity(Map.class);
+    return body(response);
   }
 
   @SuppressWarnings("unchecked")
@@ -172,7 +172,7 @@ class DriftRoutesTest {
         + "&version=1&" + FOUR_HOURS);
     Response response = APP.client().target(uri).request().get();
     assertThat(response.getStatus()).isEqualTo(404);
-    assertThat(response.readEntity(Map.class)).containsEntry("code", "not_found").containsEntry("error",
+    assertThat(body(response)).containsEntry("code", "not_found").containsEntry("error",
         "No PSI reference profile for space 'nobody', name 'm', version '1': register one with POST /scouter/profile");
   }
 
@@ -218,7 +218,7 @@ class DriftRoutesTest {
     URI uri = URI.create("http://localhost:" + APP.getLocalPort() + "/scouter/drift/spc?" + query);
     Response response = APP.client().target(uri).request().get();
     assertThat(response.getStatus()).isEqualTo(400);
-    assertThat(response.readEntity(Map.class)).containsEntry("code", "invalid_parameter")
+    assertThat(body(response)).containsEntry("code", "invalid_parameter")
         .containsEntry("parameter", parameter).containsEntry("error", message);
   }
 
@@ -252,6 +252,7 @@ class DriftRoutesTest {
   }
 
   /** Every row of the stream as column name to value; a map column as bin id text to proportion. */
+  @SuppressWarnings("unchecked")
   private static List<Map<String, Object>> arrowRows(Response response) throws Exception {
     assertThat(response.getStatus()).isEqualTo(200);
     assertThat(response.getMediaType().toString()).isEqualTo(ArrowResults.MEDIA_TYPE);
@@ -280,5 +281,10 @@ class DriftRoutesTest {
       }
     }
     return rows;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> body(Response response) {
+    return response.readEntity(Map.class);
   }
 }

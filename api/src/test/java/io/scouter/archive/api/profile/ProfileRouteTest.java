@@ -65,11 +65,11 @@ class ProfileRouteTest {
     Response second = post(body(space, psiProfile("s'; \\\"ü\\\" %_",
         "[{\"id\":0,\"proportion\":0.4},{\"id\":1,\"proportion\":0.6}]")));
     assertThat(second.getStatus()).isEqualTo(200);
-    assertThat(second.readEntity(Map.class)).containsEntry("status", "success");
+    assertThat(body(second)).containsEntry("status", "success");
 
     Response stored = get(space, "m", "1.0", "Psi");
     assertThat(stored.getStatus()).isEqualTo(200);
-    Map<String, Object> profile = stored.readEntity(Map.class);
+    Map<String, Object> profile = body(stored);
     assertThat(((Map<String, Object>) profile.get("config"))).containsEntry("space", space);
     assertThat(MAPPER.writeValueAsString(profile.get("features")))
         .isEqualTo("{\"f\":{\"id\":\"f\",\"bins\":[{\"id\":0,\"proportion\":0.4},{\"id\":1,\"proportion\":0.6}]}}");
@@ -80,7 +80,7 @@ class ProfileRouteTest {
   void aMissingProfileIsA404() {
     Response response = get("nobody", "m", "1.0", "Psi");
     assertThat(response.getStatus()).isEqualTo(404);
-    assertThat(response.readEntity(Map.class))
+    assertThat(body(response))
         .containsEntry("error", "No Psi profile for space 'nobody', name 'm', version '1.0'");
   }
 
@@ -88,7 +88,7 @@ class ProfileRouteTest {
   void getNamesItsInvalidParameter() {
     Response response = get("s", "m", "1.0", "Kl");
     assertThat(response.getStatus()).isEqualTo(400);
-    assertThat(response.readEntity(Map.class)).containsEntry("parameter", "drift_type")
+    assertThat(body(response)).containsEntry("parameter", "drift_type")
         .containsEntry("error", "Invalid drift_type: 'Kl' (accepted: one of Spc, Psi, Custom)");
   }
 
@@ -102,7 +102,7 @@ class ProfileRouteTest {
   void invalidPsiProfilesNameTheField(String bins, String field, String problem) throws Exception {
     Response response = post(body("s", psiProfile("s", bins)));
     assertThat(response.getStatus()).isEqualTo(400);
-    assertThat(response.readEntity(Map.class)).containsEntry("code", "invalid_profile").containsEntry("field", field)
+    assertThat(body(response)).containsEntry("code", "invalid_profile").containsEntry("field", field)
         .containsEntry("error", "Invalid profile, field '" + field + "': " + problem);
   }
 
@@ -110,13 +110,18 @@ class ProfileRouteTest {
   void theBodySpaceMustMatchTheProfile() throws Exception {
     Response response = post(body("other", psiProfile("s", "[{\"id\":0,\"proportion\":1}]")));
     assertThat(response.getStatus()).isEqualTo(400);
-    assertThat(response.readEntity(Map.class)).containsEntry("field", "space");
+    assertThat(body(response)).containsEntry("field", "space");
   }
 
   @Test
   void aProfileThatIsNotJsonIsA400() throws Exception {
     Response response = post("{\"space\":\"s\",\"drift_type\":\"Psi\",\"profile\":\"{not json\"}");
     assertThat(response.getStatus()).isEqualTo(400);
-    assertThat(response.readEntity(Map.class)).containsEntry("field", "profile");
+    assertThat(body(response)).containsEntry("field", "profile");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> body(Response response) {
+    return response.readEntity(Map.class);
   }
 }

@@ -65,8 +65,13 @@ public final class ArchiveBench implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    catalog.close();
-    hotStore.close();
+  public void close() {
+    try {
+      catalog.close();
+    } catch (Exception e) {
+      throw new IllegalStateException("Cannot close the archive catalog", e);
+    } finally {
+      hotStore.close();
+    }
   }
 }
