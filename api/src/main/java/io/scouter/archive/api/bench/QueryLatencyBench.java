@@ -41,6 +41,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Latency of one SPC query over a long window for one entity, served hot from PostgreSQL and then,
@@ -118,11 +120,23 @@ public final class QueryLatencyBench {
   }
 
   private static Report run(HotStore hotStore, ArchiveCatalog catalog, Settings settings) throws SQLException {
+    // The service's own set-up (MetricsRoutes): file groups read in parallel, one per core up to 4.
+    int parallelism = Math.min(4, Runtime.getRuntime().availableProcessors());
+    ExecutorService scanThreads = Executors.newFixedThreadPool(parallelism);
+    try {
+      return benchmark(hotStore, catalog, settings, new ArchiveScanner(catalog, scanThreads, parallelism));
+    } finally {
+      scanThreads.shutdown();
+    }
+  }
+
+  private static Report benchmark(HotStore hotStore, ArchiveCatalog catalog, Settings settings, ArchiveScanner scanner)
+      throws SQLException {
     long started = System.nanoTime();
     long rows = load(hotStore, settings);
     analyze(hotStore);
     Duration load = Duration.ofNanos(System.nanoTime() - started);
-    DriftReader reader = new DriftReader(hotStore.dataSource(), new ArchiveScanner(catalog));
+    DriftReader reader = new DriftReader(hotStore.dataSource(), scanner);
     DriftQuery query = query(settings);
     SpcResult hotAnswer = reader.moments(query).spc();
     Latency hot = measure(reader, query, settings);

@@ -8,6 +8,7 @@ import io.scouter.archive.api.query.DriftReader;
 import io.scouter.archive.catalog.hotstore.HotStore;
 import io.scouter.archive.catalog.iceberg.ArchiveCatalog;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
 
 /** Registers the read routes: binned drift metrics over hot and archived data, and drift profiles. */
 public final class MetricsRoutes {
@@ -15,7 +16,10 @@ public final class MetricsRoutes {
 
   public static void register(Environment environment, HotStore hotStore, ArchiveCatalog catalog) {
     ProfileStore profiles = new ProfileStore(hotStore.dataSource());
-    DriftReader reader = new DriftReader(hotStore.dataSource(), new ArchiveScanner(catalog));
+    int parallelism = Math.min(4, Runtime.getRuntime().availableProcessors());
+    ExecutorService scanThreads = environment.lifecycle().executorService("archive-scan-%d")
+        .minThreads(parallelism).maxThreads(parallelism).build();
+    DriftReader reader = new DriftReader(hotStore.dataSource(), new ArchiveScanner(catalog, scanThreads, parallelism));
     environment.jersey().register(new ArrowResultWriter());
     environment.jersey().register(new DriftMetricsResource(reader, profiles, Clock.systemUTC()));
     environment.jersey().register(new ProfileResource(environment.getObjectMapper(), profiles));

@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
@@ -60,26 +62,37 @@ class ArchiveReaderComparisonTest {
       table.refresh();
       long snapshot = table.currentSnapshot().snapshotId();
       ArchiveScanner arrow = new ArchiveScanner(bench.catalog);
+      ExecutorService executor = Executors.newFixedThreadPool(1);
+      ArchiveScanner arrowTwoGroups = new ArchiveScanner(bench.catalog, executor, 2);
 
       double[] arrowMillis = new double[RUNS];
+      double[] parallelMillis = new double[RUNS];
       double[] genericMillis = new double[RUNS];
       SpcResult arrowAnswer = null;
+      SpcResult parallelAnswer = null;
       SpcResult genericAnswer = null;
       for (int run = -5; run < RUNS; run++) {
         long started = System.nanoTime();
         SeriesMoments viaArrow = new SeriesMoments(query.binning());
         arrow.moments(query, snapshot, viaArrow);
         arrowAnswer = viaArrow.spc();
-        long middle = System.nanoTime();
+        long arrowEnded = System.nanoTime();
+        SeriesMoments viaTwoGroups = new SeriesMoments(query.binning());
+        arrowTwoGroups.moments(query, snapshot, viaTwoGroups);
+        parallelAnswer = viaTwoGroups.spc();
+        long parallelEnded = System.nanoTime();
         genericAnswer = generics(table, snapshot, query).spc();
         long ended = System.nanoTime();
         if (run >= 0) {
-          arrowMillis[run] = (middle - started) / 1e6;
-          genericMillis[run] = (ended - middle) / 1e6;
+          arrowMillis[run] = (arrowEnded - started) / 1e6;
+          parallelMillis[run] = (parallelEnded - arrowEnded) / 1e6;
+          genericMillis[run] = (ended - parallelEnded) / 1e6;
         }
       }
-      assertThat(arrowAnswer).isEqualTo(genericAnswer);
-      System.out.printf("Arrow vectorized: %s%nIcebergGenerics:  %s%n", summary(arrowMillis), summary(genericMillis));
+      executor.shutdown();
+      assertThat(arrowAnswer).isEqualTo(genericAnswer).isEqualTo(parallelAnswer);
+      System.out.printf("Arrow vectorized: %s%nArrow, 2 groups:  %s%nIcebergGenerics:  %s%n", summary(arrowMillis),
+          summary(parallelMillis), summary(genericMillis));
     }
   }
 

@@ -21,6 +21,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.assertj.core.api.recursive.comparison.RecursiveComparisonConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,13 +52,16 @@ class DriftReaderTest {
       "f1", Map.of(0, 0.25, 1, 0.25, 2, 0.25, 3, 0.25, 9, 0.0)));
 
   private ArchiveBench bench;
+  private ExecutorService scanThreads;
   private ArchiveScanner scanner;
   private DriftReader reader;
 
   @BeforeAll
   void load() throws Exception {
     bench = new ArchiveBench(TestDatabases.freshDatabase("drift_reader"), Files.createTempDirectory("reader"));
-    scanner = new ArchiveScanner(bench.catalog);
+    // Three file groups, two of them on other threads: the grouping must not change any answer.
+    scanThreads = Executors.newFixedThreadPool(2);
+    scanner = new ArchiveScanner(bench.catalog, scanThreads, 3);
     reader = new DriftReader(bench.hotStore.dataSource(), scanner);
     Random random = new Random(7);
     List<DriftRecord> records = new ArrayList<>();
@@ -79,7 +84,8 @@ class DriftReaderTest {
   }
 
   @AfterAll
-  void close() throws Exception {
+  void close() {
+    scanThreads.shutdown();
     bench.close();
   }
 
