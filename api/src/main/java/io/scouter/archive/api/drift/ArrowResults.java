@@ -37,7 +37,8 @@ final class ArrowResults {
   static final String MEDIA_TYPE = "application/vnd.apache.arrow.stream";
   private static final BufferAllocator ROOT = new RootAllocator();
   private static final FieldType UTF8 = FieldType.notNullable(ArrowType.Utf8.INSTANCE);
-  private static final FieldType MICROS_UTC = FieldType.notNullable(new ArrowType.Timestamp(TimeUnit.MICROSECOND, "UTC"));
+  private static final FieldType MICROS_UTC =
+      FieldType.notNullable(new ArrowType.Timestamp(TimeUnit.MICROSECOND, "UTC"));
   private static final FieldType FLOAT64 =
       FieldType.notNullable(new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE));
 

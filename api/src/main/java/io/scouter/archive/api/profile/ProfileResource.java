@@ -36,7 +36,7 @@ public final class ProfileResource {
   @POST
   @Timed
   @Consumes(MediaType.WILDCARD)
-  public Map<String, String> store(String body) {
+  public Stored store(String body) {
     DriftProfile profile = ProfileParser.parse(readJson(body));
     try {
       store.store(profile);
@@ -50,9 +50,12 @@ public final class ProfileResource {
       throw ScouterException.unavailable("Cannot store the profile: the hot store failed (" + e.getSQLState() + ")",
           e);
     }
-    return Map.of("status", "success", "message", "Stored the " + profile.type().wireName() + " profile of space '"
+    return new Stored("success", "Stored the " + profile.type().wireName() + " profile of space '"
         + profile.space() + "', name '" + profile.name() + "', version '" + profile.version() + "'");
   }
+
+  /** The answer to a stored profile: {@code {"status": "success", "message": "..."}}. */
+  public record Stored(String status, String message) {}
 
   @GET
   @Timed
