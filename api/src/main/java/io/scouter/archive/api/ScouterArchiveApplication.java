@@ -10,6 +10,7 @@ import io.dropwizard.core.setup.Environment;
 import io.scouter.archive.api.cli.ArchiveCommand;
 import io.scouter.archive.api.cli.ServeCommand;
 import io.scouter.archive.api.core.ArchiveService;
+import io.scouter.archive.api.drift.MetricsRoutes;
 import io.scouter.archive.api.errors.ScouterExceptionMapper;
 import io.scouter.archive.api.errors.UnexpectedExceptionMapper;
 import io.scouter.archive.api.errors.WebApplicationExceptionMapper;
@@ -54,6 +55,7 @@ public final class ScouterArchiveApplication extends Application<ScouterArchiveC
     environment.healthChecks().register("archive", new ArchiveHealthCheck(service.catalog()));
     environment.jersey().register(new DriftIngestResource(environment.getObjectMapper(),
         new DriftRecordInserter(hotStore.dataSource()), configuration.ingest().getMaxRequestSize().toBytes()));
+    MetricsRoutes.register(environment, hotStore, service.catalog());
     configuration.archive().register(environment, service);
   }
 

@@ -1,0 +1,86 @@
+package io.scouter.archive.api.drift;
+
+import com.codahale.metrics.annotation.Timed;
+import io.scouter.archive.api.errors.ScouterException;
+import io.scouter.archive.api.metrics.CustomResult;
+import io.scouter.archive.api.metrics.PsiReference;
+import io.scouter.archive.api.metrics.PsiResult;
+import io.scouter.archive.api.metrics.SpcResult;
+import io.scouter.archive.api.profile.ProfileStore;
+import io.scouter.archive.api.query.DriftQuery;
+import io.scouter.archive.api.query.DriftReader;
+import io.scouter.archive.catalog.drift.DriftType;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.UncheckedIOException;
+import java.sql.SQLException;
+import java.time.Clock;
+import org.apache.iceberg.exceptions.NotFoundException;
+
+/**
+ * {@code GET /scouter/drift/spc|psi|custom}: binned metrics of one entity over a window, from the
+ * hot rows and the archive together. JSON by default; an Arrow IPC stream for
+ * {@code Accept: application/vnd.apache.arrow.stream}.
+ */
+@Path("/scouter/drift")
+@Produces({MediaType.APPLICATION_JSON, ArrowResults.MEDIA_TYPE + ";qs=0.5"})
+public final class DriftMetricsResource {
+  private final DriftReader reader;
+  private final ProfileStore profiles;
+  private final Clock clock;
+
+  public DriftMetricsResource(DriftReader reader, ProfileStore profiles, Clock clock) {
+    this.reader = reader;
+    this.profiles = profiles;
+    this.clock = clock;
+  }
+
+  @GET
+  @Path("spc")
+  @Timed
+  public SpcResult spc(@Context UriInfo uri) {
+    DriftQuery query = DriftRequest.parse(DriftType.SPC, uri.getQueryParameters(), clock.instant());
+    return read(() -> reader.moments(query).spc());
+  }
+
+  @GET
+  @Path("custom")
+  @Timed
+  public CustomResult custom(@Context UriInfo uri) {
+    DriftQuery query = DriftRequest.parse(DriftType.CUSTOM, uri.getQueryParameters(), clock.instant());
+    return read(() -> reader.moments(query).custom());
+  }
+
+  @GET
+  @Path("psi")
+  @Timed
+  public PsiResult psi(@Context UriInfo uri) {
+    DriftQuery query = DriftRequest.parse(DriftType.PSI, uri.getQueryParameters(), clock.instant());
+    PsiReference reference = read(() -> profiles.psiReference(query.space(), query.name(), query.version()))
+        .orElseThrow(() -> ScouterException.notFound("No PSI reference profile for space '" + query.space()
+            + "', name '" + query.name() + "', version '" + query.version()
+            + "': register one with POST /scouter/profile"));
+    return read(() -> reader.binCounts(query).psi(reference));
+  }
+
+  private static <T> T read(Read<T> read) {
+    try {
+      return read.run();
+    } catch (SQLException e) {
+      throw ScouterException.unavailable("Cannot read drift metrics: the hot store failed (" + e.getSQLState()
+          + ")", e);
+    } catch (UncheckedIOException | NotFoundException e) {
+      throw ScouterException.unavailable("Cannot read drift metrics: the archive failed (" + e.getMessage() + ")",
+          e);
+    }
+  }
+
+  @FunctionalInterface
+  private interface Read<T> {
+    T run() throws SQLException;
+  }
+}

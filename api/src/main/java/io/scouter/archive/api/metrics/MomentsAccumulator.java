@@ -1,0 +1,108 @@
+package io.scouter.archive.api.metrics;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+import java.util.Objects;
+
+/**
+ * Count, sum and sum of squares of the values of one time bin, held exactly so that the answer
+ * cannot depend on where a bin was split between PostgreSQL and Iceberg.
+ *
+ * <p>Why exact rather than Welford/Chan or compensated sums: any floating-point merge rounds
+ * differently for every grouping of the same rows, and sum-of-squares variance cancels
+ * catastrophically when the spread is small against the mean. Exact binary sums make merging
+ * associative and commutative bit for bit, and the variance numerator {@code n*Q - S^2} exact and
+ * never negative; only the final mean and standard deviation are rounded (to 34 digits, then to
+ * double), so they are within an ulp or two of the true value and identical for every grouping.
+ *
+ * <p>Rows are added with {@link #add(double)}; partials computed in SQL arrive through
+ * {@link #ofScaledSums}. Not thread-safe.
+ */
+public final class MomentsAccumulator {
+  private static final MathContext CONTEXT = MathContext.DECIMAL128;
+
+  private long count;
+  private final ExactSum sum = new ExactSum();
+  private final ExactSum sumOfSquares = new ExactSum();
+
+  /**
+   * A partial whose {@code count} values sum exactly to {@code sum * 2^exponent} and whose squares
+   * sum exactly to {@code sumOfSquares * 2^(2 * exponent)}: the shape PostgreSQL can compute with
+   * exact {@code numeric} sums of the integer significands of its {@code float8} values.
+   */
+  public static MomentsAccumulator ofScaledSums(long count, int exponent, BigInteger sum, BigInteger sumOfSquares) {
+    Objects.requireNonNull(sum, "sum");
+    Objects.requireNonNull(sumOfSquares, "sumOfSquares");
+    if (count < 1) {
+      throw new IllegalArgumentException("Invalid partial count: " + count + " (must be at least 1)");
+    }
+    // Cauchy-Schwarz: S^2 <= n * Q for real values; failing it means the partial was built wrongly.
+    if (sum.multiply(sum).compareTo(sumOfSquares.multiply(BigInteger.valueOf(count))) > 0) {
+      throw new IllegalArgumentException("Invalid partial sums: sum " + sum + " squared exceeds count " + count
+          + " times the sum of squares " + sumOfSquares + " (at exponent " + exponent + ")");
+    }
+    MomentsAccumulator partial = new MomentsAccumulator();
+    partial.count = count;
+    partial.sum.add(sum, exponent);
+    partial.sumOfSquares.add(sumOfSquares, Math.multiplyExact(2, exponent));
+    return partial;
+  }
+
+  /** Adds one record's value; metric values are finite (ingestion rejects the rest). */
+  public void add(double value) {
+    if (!Double.isFinite(value)) {
+      throw new IllegalArgumentException("Invalid value: " + value + " (must be finite)");
+    }
+    long significand = ExactSum.significandOf(value);
+    int exponent = ExactSum.exponentOf(value);
+    BigInteger exactSignificand = BigInteger.valueOf(significand);
+    count++;
+    sum.add(exactSignificand, exponent);
+    sumOfSquares.add(exactSignificand.multiply(exactSignificand), 2 * exponent);
+  }
+
+  /** Adds another partial of the same bin; the other accumulator is left unchanged. */
+  public void merge(MomentsAccumulator other) {
+    count = Math.addExact(count, other.count);
+    sum.add(other.sum);
+    sumOfSquares.add(other.sumOfSquares);
+  }
+
+  public long count() {
+    return count;
+  }
+
+  /** The arithmetic mean: the SPC value of a bin and the {@code avg} of a custom metric bin. */
+  public double mean() {
+    return exactMean().doubleValue();
+  }
+
+  /** The sample standard deviation (n - 1 in the denominator), 0 for a single value. */
+  public double sampleStandardDeviation() {
+    return exactSampleStandardDeviation().doubleValue();
+  }
+
+  BigDecimal exactMean() {
+    requireValues("mean");
+    return sum.toBigDecimal().divide(BigDecimal.valueOf(count), CONTEXT);
+  }
+
+  BigDecimal exactSampleStandardDeviation() {
+    requireValues("standard deviation");
+    if (count == 1) {
+      return BigDecimal.ZERO;
+    }
+    ExactSum numerator = new ExactSum();
+    numerator.add(sumOfSquares.significand().multiply(BigInteger.valueOf(count)), sumOfSquares.exponent());
+    numerator.add(sum.significand().multiply(sum.significand()).negate(), 2 * sum.exponent());
+    BigDecimal denominator = BigDecimal.valueOf(count).multiply(BigDecimal.valueOf(count - 1));
+    return numerator.toBigDecimal().divide(denominator, CONTEXT).sqrt(CONTEXT);
+  }
+
+  private void requireValues(String statistic) {
+    if (count == 0) {
+      throw new IllegalStateException("Cannot compute the " + statistic + ": the bin holds no values");
+    }
+  }
+}

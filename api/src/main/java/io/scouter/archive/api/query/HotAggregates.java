@@ -1,0 +1,138 @@
+package io.scouter.archive.api.query;
+
+import io.scouter.archive.api.metrics.SeriesBinCounts;
+import io.scouter.archive.api.metrics.SeriesMoments;
+import io.scouter.archive.catalog.drift.DriftType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.postgresql.PGStatement;
+
+/**
+ * The PostgreSQL side of a query, inside the caller's read-only REPEATABLE READ transaction: the
+ * archive state, and the hot rows that are not archived, fed to the shared accumulators (see the
+ * {@code metrics} package), which alone compute metric values. The SQL text holds only table and
+ * column names from {@link DriftType}; every value from the request is a bind parameter.
+ *
+ * <p>SPC and custom rows are streamed (binary protocol, in fetches) and added one by one, exactly
+ * as the archive side adds its rows: 5-7x faster than the exact float8-decomposing partial
+ * aggregate in SQL on 216,000 rows (about 0.2 s against 1.3-1.5 s; numeric arithmetic per row
+ * dominates there). PSI bin counts are integers, so PostgreSQL sums them per (feature, bin,
+ * bin_id) exactly and only the sums travel.
+ */
+final class HotAggregates {
+  /** Microseconds from the Unix epoch to PostgreSQL's, 2000-01-01T00:00:00Z. */
+  private static final long POSTGRES_EPOCH_MICROS = 946_684_800_000_000L;
+  private static final int FETCH_SIZE = 10_000;
+  private static final String ENTITY_WINDOW =
+      "space = ? AND name = ? AND version = ? AND created_at >= ? AND created_at < ? AND NOT archived";
+  private static final Map<DriftType, String> VALUES = new EnumMap<>(Map.of(
+      DriftType.SPC, valuesSql(DriftType.SPC), DriftType.CUSTOM, valuesSql(DriftType.CUSTOM)));
+  private static final String BIN_COUNTS = "SELECT feature, "
+      + "date_bin(make_interval(secs => ?), created_at, timestamptz '1970-01-01 00:00:00+00') AS bin_start, "
+      + "bin_id, sum(bin_count) FROM " + DriftType.PSI.qualifiedTableName()
+      + " WHERE " + ENTITY_WINDOW + " GROUP BY 1, 2, 3";
+  private static final String CUT = "SELECT s.snapshot_id, "
+      + "(SELECT min(r.min_created_at) FROM scouter.archive_run r WHERE r.table_name = s.table_name "
+      + "AND r.status = 'done'), "
+      + "(SELECT max(r.max_created_at) FROM scouter.archive_run r WHERE r.table_name = s.table_name "
+      + "AND r.status = 'done') "
+      + "FROM scouter.archive_state s WHERE s.table_name = ?";
+
+  private HotAggregates() {}
+
+  private static String valuesSql(DriftType type) {
+    return "SELECT " + type.seriesColumn() + ", created_at, value FROM " + type.qualifiedTableName()
+        + " WHERE " + ENTITY_WINDOW;
+  }
+
+  /**
+   * Starts the transaction's reads. Plans are made for each query's own values: a generic plan
+   * of these statements (which the driver prepares once per connection) guesses the window's
+   * selectivity and may scan every unarchived row by time instead of the entity's index.
+   */
+  static void begin(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("SET LOCAL plan_cache_mode = force_custom_plan");
+    }
+  }
+
+  /** The archive state this transaction sees for the query's table. */
+  static ArchiveCut readCut(Connection connection, DriftType type) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(CUT)) {
+      statement.setString(1, type.tableName());
+      try (ResultSet row = statement.executeQuery()) {
+        if (!row.next()) {
+          return ArchiveCut.EMPTY;
+        }
+        OffsetDateTime oldest = row.getObject(2, OffsetDateTime.class);
+        OffsetDateTime newest = row.getObject(3, OffsetDateTime.class);
+        return new ArchiveCut(OptionalLong.of(row.getLong(1)), oldest == null ? null : oldest.toInstant(),
+            newest == null ? null : newest.toInstant());
+      }
+    }
+  }
+
+  /** Adds the query's unarchived hot SPC or custom rows to {@code target}. */
+  static void moments(Connection connection, DriftQuery query, SeriesMoments target) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(VALUES.get(query.type()))) {
+      // Binary results from the first execution: timestamps and doubles arrive as raw 8-byte values.
+      statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
+      statement.setFetchSize(FETCH_SIZE);
+      bindEntityWindow(statement, 1, query);
+      try (ResultSet row = statement.executeQuery()) {
+        while (row.next()) {
+          target.add(row.getString(1), micros(row, 2), row.getDouble(3));
+        }
+      }
+    }
+  }
+
+  /** Merges the summed PSI bin counts of the query's unarchived hot rows into {@code target}. */
+  static void binCounts(Connection connection, DriftQuery query, SeriesBinCounts target) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(BIN_COUNTS)) {
+      statement.setDouble(1, query.binning().widthSeconds());
+      bindEntityWindow(statement, 2, query);
+      try (ResultSet row = statement.executeQuery()) {
+        while (row.next()) {
+          target.merge(row.getString(1), row.getObject(2, OffsetDateTime.class).toInstant(), row.getInt(3),
+              row.getLong(4));
+        }
+      }
+    }
+  }
+
+  private static void bindEntityWindow(PreparedStatement statement, int first, DriftQuery query)
+      throws SQLException {
+    statement.setString(first, query.space());
+    statement.setString(first + 1, query.name());
+    statement.setString(first + 2, query.version());
+    statement.setObject(first + 3, query.window().begin().atOffset(ZoneOffset.UTC));
+    statement.setObject(first + 4, query.window().end().atOffset(ZoneOffset.UTC));
+  }
+
+  /**
+   * A timestamptz column as microseconds since the Unix epoch. In binary format it is PostgreSQL's
+   * own 8-byte count of microseconds since 2000-01-01 (no object per row); a text value (never
+   * 8 bytes long) goes through the driver's parser.
+   */
+  private static long micros(ResultSet row, int column) throws SQLException {
+    byte[] raw = row.getBytes(column);
+    if (raw.length == Long.BYTES) {
+      long value = 0;
+      for (byte b : raw) {
+        value = (value << 8) | (b & 0xFF);
+      }
+      return value + POSTGRES_EPOCH_MICROS;
+    }
+    OffsetDateTime at = row.getObject(column, OffsetDateTime.class);
+    return Math.addExact(Math.multiplyExact(at.toEpochSecond(), 1_000_000L), at.getNano() / 1_000);
+  }
+}

@@ -1,0 +1,176 @@
+package io.scouter.archive.api.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.scouter.archive.api.metrics.Binning;
+import io.scouter.archive.api.metrics.CustomResult;
+import io.scouter.archive.api.metrics.PsiReference;
+import io.scouter.archive.api.metrics.PsiResult;
+import io.scouter.archive.api.metrics.SpcResult;
+import io.scouter.archive.api.metrics.TimeWindow;
+import io.scouter.archive.api.testing.ArchiveBench;
+import io.scouter.archive.catalog.drift.DriftRecord;
+import io.scouter.archive.catalog.drift.DriftType;
+import io.scouter.archive.catalog.testing.TestDatabases;
+import java.nio.file.Files;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.assertj.core.api.recursive.comparison.RecursiveComparisonConfiguration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The reader on a real PostgreSQL and real Iceberg tables written by the real archiver: every answer
+ * is the same before archiving, after archiving part of the rows (in several runs, so bins straddle
+ * the boundary), and after archiving all of them; and the archive is only scanned when it can hold
+ * rows of the window.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DriftReaderTest {
+  private static final Instant T0 = Instant.parse("2026-03-01T00:00:00Z");
+  private static final Duration SPAN = Duration.ofDays(10);
+  // Characters that SQL text, LIKE patterns or expression strings would misread; the neighbour
+  // "aXcdé" matches the entity's space as a LIKE pattern.
+  private static final String SPACE = "a_c%é'; DROP TABLE x; --";
+  private static final String NEIGHBOUR = "aXc%é'; DROP TABLE x; --";
+  private static final PsiReference REFERENCE = PsiReference.of(Map.of(
+      "f0", Map.of(0, 0.1, 1, 0.2, 2, 0.3, 3, 0.4),
+      "f1", Map.of(0, 0.25, 1, 0.25, 2, 0.25, 3, 0.25, 9, 0.0)));
+
+  private ArchiveBench bench;
+  private ExecutorService scanThreads;
+  private ArchiveScanner scanner;
+  private DriftReader reader;
+
+  @BeforeAll
+  void load() throws Exception {
+    bench = new ArchiveBench(TestDatabases.freshDatabase("drift_reader"), Files.createTempDirectory("reader"));
+    // Three file groups, two of them on other threads: the grouping must not change any answer.
+    scanThreads = Executors.newFixedThreadPool(2);
+    scanner = new ArchiveScanner(bench.catalog, scanThreads, 3);
+    reader = new DriftReader(bench.hotStore.dataSource(), scanner);
+    Random random = new Random(7);
+    List<DriftRecord> records = new ArrayList<>();
+    for (String space : List.of(SPACE, NEIGHBOUR)) {
+      for (int i = 0; i < 2500; i++) {
+        Instant at = T0.plusNanos(1000L * (long) (random.nextDouble() * SPAN.toNanos() / 1000));
+        String series = "f" + random.nextInt(3);
+        // Values spanning many binary exponents, and bins whose spread is tiny against their mean.
+        double value = switch (random.nextInt(3)) {
+          case 0 -> random.nextGaussian() * Math.pow(10, random.nextInt(12) - 6);
+          case 1 -> 1e9 + random.nextGaussian() * 1e-3;
+          default -> random.nextInt(100);
+        };
+        records.add(new DriftRecord.Spc(at, space, "model", "1.0", series, value));
+        records.add(new DriftRecord.Custom(at, space, "model", "1.0", "m" + random.nextInt(2), value));
+        records.add(new DriftRecord.Psi(at, space, "model", "1.0", series, random.nextInt(5), random.nextInt(50)));
+      }
+    }
+    bench.insert(records);
+  }
+
+  @AfterAll
+  void close() {
+    scanThreads.shutdown();
+    bench.close();
+  }
+
+  private record Answers(List<SpcResult> spc, List<CustomResult> custom, List<PsiResult> psi) {}
+
+  private static List<Binning> randomWindows(long seed, int count) {
+    Random random = new Random(seed);
+    List<Binning> windows = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      Instant a = T0.minus(Duration.ofDays(1)).plusSeconds(random.nextInt((int) SPAN.plusDays(2).toSeconds()))
+          .plusNanos(random.nextInt(1_000_000) * 1000L);
+      Instant b = a.plusSeconds(1 + random.nextInt((int) SPAN.toSeconds()));
+      windows.add(Binning.of(TimeWindow.between(a, b), 1 + random.nextInt(random.nextBoolean() ? 1000 : 20)));
+    }
+    // The whole span, in many and in few bins.
+    windows.add(Binning.of(TimeWindow.between(T0, T0.plus(SPAN)), 1000));
+    windows.add(Binning.of(TimeWindow.between(T0.minusSeconds(1), T0.plus(SPAN)), 3));
+    return windows;
+  }
+
+  private Answers answer(List<Binning> windows) throws SQLException {
+    List<SpcResult> spc = new ArrayList<>();
+    List<CustomResult> custom = new ArrayList<>();
+    List<PsiResult> psi = new ArrayList<>();
+    for (Binning binning : windows) {
+      spc.add(reader.moments(new DriftQuery(DriftType.SPC, SPACE, "model", "1.0", binning)).spc());
+      custom.add(reader.moments(new DriftQuery(DriftType.CUSTOM, SPACE, "model", "1.0", binning)).custom());
+      psi.add(reader.binCounts(new DriftQuery(DriftType.PSI, SPACE, "model", "1.0", binning)).psi(REFERENCE));
+    }
+    return new Answers(spc, custom, psi);
+  }
+
+  private static RecursiveComparisonConfiguration withinOneIn1e9() {
+    Comparator<Double> relative = (x, y) -> Math.abs(x - y) <= 1e-9 * Math.max(Math.abs(x), Math.abs(y)) ? 0
+        : Double.compare(x, y);
+    return RecursiveComparisonConfiguration.builder().withComparatorForType(relative, Double.class).build();
+  }
+
+  @Test
+  @Order(1)
+  void theAnswerDoesNotDependOnHowMuchIsArchived() throws SQLException {
+    List<Binning> windows = randomWindows(11, 12);
+    Answers hot = answer(windows);
+    assertThat(hot.spc()).filteredOn(result -> !result.features().isEmpty()).hasSizeGreaterThan(8);
+    assertThat(hot.psi().get(hot.psi().size() - 1).features()).containsOnlyKeys("f0", "f1");
+    assertThat(scanner.scans()).isZero();
+
+    // Part of the rows, in runs of 700 rows, so several snapshots and bins split at the boundary.
+    bench.archiveBefore(T0.plus(Duration.ofDays(4)).plusSeconds(1234).plusNanos(5000), 700);
+    Answers partly = answer(windows);
+    assertThat(partly).usingRecursiveComparison(withinOneIn1e9()).isEqualTo(hot);
+
+    bench.archiveBefore(T0.plus(SPAN).plus(Duration.ofDays(1)));
+    Answers archived = answer(windows);
+    assertThat(archived).usingRecursiveComparison(withinOneIn1e9()).isEqualTo(hot);
+    assertThat(scanner.scans()).isPositive();
+
+    // Rows arriving after archiving, with old timestamps, count hot alongside the archived ones.
+    bench.insert(List.of(new DriftRecord.Spc(T0.plusSeconds(30), SPACE, "model", "1.0", "late", 4.0),
+        new DriftRecord.Spc(T0.plusSeconds(40), SPACE, "model", "1.0", "late", 6.0)));
+    Binning firstMinute = Binning.of(TimeWindow.between(T0, T0.plusSeconds(60)), 1);
+    assertThat(reader.moments(new DriftQuery(DriftType.SPC, SPACE, "model", "1.0", firstMinute)).spc()
+        .features().get("late").values()).containsExactly(5.0);
+  }
+
+  @Test
+  @Order(2)
+  void windowsOutsideTheArchivedSpanNeverScanTheArchive() throws SQLException {
+    Binning future = Binning.of(TimeWindow.between(T0.plus(Duration.ofDays(400)), T0.plus(Duration.ofDays(401))), 10);
+    Binning past = Binning.of(TimeWindow.between(T0.minus(Duration.ofDays(30)), T0.minus(Duration.ofDays(1))), 10);
+    long before = scanner.scans();
+
+    assertThat(reader.moments(new DriftQuery(DriftType.SPC, SPACE, "model", "1.0", future)).spc().features()).isEmpty();
+    assertThat(reader.moments(new DriftQuery(DriftType.SPC, SPACE, "model", "1.0", past)).spc().features()).isEmpty();
+    assertThat(scanner.scans()).isEqualTo(before);
+  }
+
+  @Test
+  void unknownAndUnstorableEntitiesHaveNoBins() throws SQLException {
+    Binning all = Binning.of(TimeWindow.between(T0, T0.plus(SPAN)), 10);
+    for (String space : List.of("a%", "a_c%", "%", "nobody", "a\u0000b", "x".repeat(600))) {
+      assertThat(reader.moments(new DriftQuery(DriftType.SPC, space, "model", "1.0", all)).spc().features())
+          .as(space).isEmpty();
+      assertThat(reader.binCounts(new DriftQuery(DriftType.PSI, space, "model", "1.0", all)).psi(REFERENCE)
+          .features()).as(space).isEmpty();
+    }
+  }
+}
