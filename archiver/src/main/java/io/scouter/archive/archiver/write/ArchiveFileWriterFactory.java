@@ -12,6 +12,7 @@ import org.apache.iceberg.StructLike;
 import org.apache.iceberg.deletes.EqualityDeleteWriter;
 import org.apache.iceberg.deletes.PositionDeleteWriter;
 import org.apache.iceberg.encryption.EncryptedOutputFile;
+import org.apache.iceberg.encryption.NativeEncryptionOutputFile;
 import org.apache.iceberg.io.DataWriter;
 import org.apache.iceberg.io.FileWriterFactory;
 import org.apache.iceberg.parquet.Parquet;
@@ -19,7 +20,8 @@ import org.apache.iceberg.parquet.Parquet;
 /**
  * Creates Parquet data writers for {@link ArchiveRow}s through Iceberg's {@code Parquet.writeData},
  * with the table's write properties and metrics configuration, and our flat value writer in place of
- * the generic record writer. Data files only: the archive never writes deletes.
+ * the generic record writer. Streams are closed by a {@link BackgroundCloser} (natively encrypted
+ * files excepted). Data files only: the archive never writes deletes.
  */
 final class ArchiveFileWriterFactory implements FileWriterFactory<ArchiveRow> {
   private final DriftType type;
@@ -27,6 +29,7 @@ final class ArchiveFileWriterFactory implements FileWriterFactory<ArchiveRow> {
   private final Map<String, String> writeProperties;
   private final MetricsConfig metricsConfig;
   private final SortOrder sortOrder;
+  private final BackgroundCloser closer;
 
   /**
    * @param sortOrder the order rows arrive in within each file, recorded in the data files, or
@@ -34,18 +37,22 @@ final class ArchiveFileWriterFactory implements FileWriterFactory<ArchiveRow> {
    */
   ArchiveFileWriterFactory(
       DriftType type, Schema schema, Map<String, String> writeProperties, MetricsConfig metricsConfig,
-      SortOrder sortOrder) {
+      SortOrder sortOrder, BackgroundCloser closer) {
     this.type = type;
     this.schema = schema;
     this.writeProperties = Map.copyOf(writeProperties);
     this.metricsConfig = metricsConfig;
     this.sortOrder = sortOrder;
+    this.closer = closer;
   }
 
   @Override
   public DataWriter<ArchiveRow> newDataWriter(EncryptedOutputFile file, PartitionSpec spec, StructLike partition) {
     try {
-      return Parquet.writeData(file)
+      Parquet.DataWriteBuilder builder = file instanceof NativeEncryptionOutputFile
+          ? Parquet.writeData(file)
+          : Parquet.writeData(new DeferredCloseOutputFile(file.encryptingOutputFile(), closer));
+      return HadoopConfigurationReuse.apply(builder)
           .schema(schema)
           .setAll(writeProperties)
           .metricsConfig(metricsConfig)

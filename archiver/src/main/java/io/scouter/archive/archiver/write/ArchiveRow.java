@@ -13,6 +13,8 @@ final class ArchiveRow {
   Binary name;
   Binary version;
   Binary series;
+  /** The series' id in the reader's {@link SeriesInterner}, for sorting by series within a run. */
+  int seriesId;
   /** SPC and custom metrics. */
   double value;
   /** PSI. */

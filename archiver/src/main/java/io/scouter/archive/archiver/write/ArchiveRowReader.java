@@ -3,7 +3,6 @@ package io.scouter.archive.archiver.write;
 import io.scouter.archive.catalog.drift.DriftType;
 import java.sql.SQLException;
 import java.util.List;
-import org.apache.parquet.io.api.Binary;
 
 /**
  * Turns the tuples of a binary COPY of one drift table ({@link CopyQuery}'s column order) into
@@ -17,13 +16,14 @@ final class ArchiveRowReader {
   private static final int VERSION = 3;
   private static final int SERIES = 4;
   private static final int PAYLOAD = 5;
+  /** Series values remembered across partitions; a partition change past this starts over. */
+  private static final int MAX_INTERNED_SERIES = 4096;
 
   private final PgBinaryCopyDecoder decoder;
   private final List<String> columnNames;
   private final boolean binned;
+  private final SeriesInterner series = new SeriesInterner();
   private ArchivePartition partition;
-  private byte[] seriesBytes;
-  private Binary series;
 
   ArchiveRowReader(DriftType type, CopyChunkSource source) {
     this.columnNames = type.columnNames();
@@ -34,6 +34,7 @@ final class ArchiveRowReader {
   /**
    * Reads the next row into {@code row}; returns {@code false} at the end of the stream. The row's
    * entity fields are set only when the partition changes: compare {@link #partition()} by identity.
+   * Series ids stay valid within a partition.
    */
   boolean next(ArchiveRow row) throws SQLException {
     if (!decoder.next()) {
@@ -50,13 +51,12 @@ final class ArchiveRowReader {
       partition = new ArchivePartition(
           day, decoder.textBytes(SPACE), decoder.textBytes(NAME), decoder.textBytes(VERSION));
       row.partition(partition);
+      series.clearIfLargerThan(MAX_INTERNED_SERIES);
     }
-    if (series == null || !decoder.textEquals(SERIES, seriesBytes)) {
-      seriesBytes = decoder.textBytes(SERIES);
-      series = Binary.fromConstantByteArray(seriesBytes);
-    }
+    int seriesId = series.intern(decoder.buffer(), decoder.offset(SERIES), decoder.length(SERIES));
     row.createdAtMicros = micros;
-    row.series = series;
+    row.seriesId = seriesId;
+    row.series = series.binary(seriesId);
     if (binned) {
       row.binId = decoder.int32(PAYLOAD);
       row.binCount = decoder.int32(PAYLOAD + 1);

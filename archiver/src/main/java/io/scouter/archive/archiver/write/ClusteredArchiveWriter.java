@@ -16,11 +16,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes rows that arrive clustered by partition, keeping one file open at a time and rolling to a
- * new file at the target size, like Iceberg's {@code ClusteredDataWriter}. Unlike it, the caller
- * says when the partition changes (a new {@link ArchivePartition} instance), so rows of the open
- * partition cost no partition comparison. A partition that comes back after another one means the
- * rows were not clustered; that fails rather than silently writing extra small files.
+ * Writes runs of rows that arrive clustered by partition, keeping one file open at a time and rolling
+ * to a new file at the target size, like Iceberg's {@code ClusteredDataWriter}. Unlike it, the caller
+ * says where a run starts, so rows cost no partition comparison. A run that continues the open
+ * partition starts a new file, since each file must be sorted on its own. A partition that comes back
+ * after another one means the input was not clustered: that fails rather than silently writing extra
+ * small files. Not thread-safe: one writer per encoding thread.
  */
 final class ClusteredArchiveWriter {
   private static final Logger LOG = LoggerFactory.getLogger(ClusteredArchiveWriter.class);
@@ -34,7 +35,6 @@ final class ClusteredArchiveWriter {
   private final List<DataFile> dataFiles = new ArrayList<>();
   private ArchivePartition current;
   private RollingDataWriter<ArchiveRow> writer;
-  private long rows;
 
   ClusteredArchiveWriter(
       FileWriterFactory<ArchiveRow> writers, OutputFileFactory files, FileIO io, long targetFileSizeBytes,
@@ -46,16 +46,18 @@ final class ClusteredArchiveWriter {
     this.spec = spec;
   }
 
-  void write(ArchivePartition partition, ArchiveRow row) {
-    if (partition != current) {
+  /** Starts a sorted run of rows of {@code partition}: a new file, in a new or the same partition. */
+  void startRun(ArchivePartition partition) {
+    if (current != null && current.equals(partition)) {
+      closeCurrent();
+    } else {
       switchTo(partition);
     }
-    writer.write(row);
-    rows++;
+    writer = new RollingDataWriter<>(writers, files, io, targetFileSizeBytes, spec, current);
   }
 
-  long rows() {
-    return rows;
+  void write(ArchiveRow row) {
+    writer.write(row);
   }
 
   /** Closes the open file and returns every data file written, in write order. */
@@ -64,28 +66,26 @@ final class ClusteredArchiveWriter {
     return List.copyOf(dataFiles);
   }
 
-  /** Closes the open file and deletes every file written so far: nothing references them yet. */
-  void abort() {
-    try {
-      closeCurrent();
-    } catch (RuntimeException e) {
-      LOG.warn("Cannot close the open data file of partition {} while aborting", current, e);
-    }
-    for (DataFile file : dataFiles) {
+  /**
+   * Stops writing: closes the open file if it can and returns the locations of every file this
+   * writer created, for the caller to delete once no close is pending any more.
+   */
+  List<String> abandon() {
+    List<String> locations = new ArrayList<>();
+    if (writer != null) {
+      locations.add(writer.currentFilePath().toString());
       try {
-        io.deleteFile(file.location());
+        closeCurrent();
       } catch (RuntimeException e) {
-        LOG.warn("Cannot delete uncommitted data file {}; orphan cleanup will", file.location(), e);
+        LOG.warn("Cannot close the open data file of partition {} while abandoning the write", current, e);
       }
     }
+    dataFiles.forEach(file -> locations.add(file.location()));
     dataFiles.clear();
+    return locations;
   }
 
   private void switchTo(ArchivePartition partition) {
-    if (current != null && current.equals(partition)) {
-      current = partition;
-      return;
-    }
     closeCurrent();
     if (current != null) {
       completed.add(current);
@@ -96,7 +96,6 @@ final class ClusteredArchiveWriter {
               + " came again after other partitions");
     }
     current = partition;
-    writer = new RollingDataWriter<>(writers, files, io, targetFileSizeBytes, spec, partition);
   }
 
   private void closeCurrent() {

@@ -4,12 +4,14 @@ import io.scouter.archive.catalog.drift.DriftTableDefinition;
 import io.scouter.archive.catalog.drift.DriftType;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.MetricsConfig;
@@ -28,43 +30,51 @@ import org.slf4j.LoggerFactory;
  * {@code COPY} and writes them as Parquet data files of the drift type's Iceberg table, returning
  * the files for the caller to commit in one append. It commits nothing itself.
  *
- * <p>Memory stays bounded whatever the run's size: rows arrive ordered by partition, so one data file
- * is open at a time (plus, with {@link Pipelining#DECODE_AHEAD}, a few fixed-size row batches in
- * flight). Files roll over at the table's {@code write.target-file-size-bytes}.
+ * <p>Rows arrive clustered by partition (entity, then created_at, straight off the entity/time
+ * index), are gathered per partition into a {@link PartitionRun}, sorted by the table's sort order
+ * and encoded by Iceberg's Parquet writer, on the calling thread or on encoder threads. Memory stays
+ * bounded whatever the run's size: one open file per encoder thread and a fixed set of runs. Files
+ * roll over at the table's {@code write.target-file-size-bytes}.
  *
  * <p>If writing fails, the files written so far are deleted (nothing references them) and the
- * exception propagates; the COPY is cancelled so the connection stays usable.
+ * exception propagates; the rest of the COPY is drained or cancelled, so the connection stays
+ * usable.
  */
 public final class DriftArchiveWriter {
   private static final Logger LOG = LoggerFactory.getLogger(DriftArchiveWriter.class);
+  /** Closes wait on the disk or the network, not the CPU: a few threads overlap them. */
+  private static final int CLOSER_THREADS = 4;
+  private static final int MAX_PENDING_CLOSES = 16;
+  private static final Duration DRAIN_BEFORE_CANCEL = Duration.ofMillis(500);
+  private static final String QUERY_CANCELED = "57014";
 
   private final Table table;
   private final DriftType type;
-  private final Pipelining pipelining;
-  private final ArchiveFileWriterFactory writerFactory;
+  private final ArchiveWriteOptions options;
+  private final MetricsConfig metricsConfig;
+  private final SortOrder sortOrder;
   private final long targetFileSizeBytes;
-
-  /** Whether decoding the COPY stream and encoding Parquet share one thread or run on two. */
-  public enum Pipelining {
-    /** Decode and encode on the calling thread. */
-    SINGLE_THREAD,
-    /** A second thread decodes the COPY stream into row batches while the calling thread encodes. */
-    DECODE_AHEAD
-  }
+  private final Duration drainBeforeCancel;
 
   public DriftArchiveWriter(Table table, DriftType type) {
-    this(table, type, Pipelining.DECODE_AHEAD);
+    this(table, type, ArchiveWriteOptions.defaults());
   }
 
-  public DriftArchiveWriter(Table table, DriftType type, Pipelining pipelining) {
+  public DriftArchiveWriter(Table table, DriftType type, ArchiveWriteOptions options) {
+    this(table, type, options, DRAIN_BEFORE_CANCEL);
+  }
+
+  /** @param drainBeforeCancel how long a failed write reads on before asking the server to cancel */
+  DriftArchiveWriter(Table table, DriftType type, ArchiveWriteOptions options, Duration drainBeforeCancel) {
+    this.drainBeforeCancel = drainBeforeCancel;
     this.table = table;
     this.type = type;
-    this.pipelining = pipelining;
+    this.options = options;
     DriftTableDefinition definition = DriftTableDefinition.of(type);
     requireCompatible(table, definition);
-    SortOrder sortOrder = table.sortOrder().sameOrder(definition.sortOrder()) ? table.sortOrder() : null;
-    this.writerFactory = new ArchiveFileWriterFactory(
-        type, table.schema(), table.properties(), MetricsConfig.forTable(table), sortOrder);
+    // Files claim the table's sort order only if it is the one PartitionRun sorts by.
+    this.sortOrder = table.sortOrder().sameOrder(definition.sortOrder()) ? table.sortOrder() : null;
+    this.metricsConfig = MetricsConfig.forTable(table);
     this.targetFileSizeBytes = PropertyUtil.propertyAsLong(
         table.properties(),
         TableProperties.WRITE_TARGET_FILE_SIZE_BYTES,
@@ -74,41 +84,87 @@ public final class DriftArchiveWriter {
   /**
    * Writes the selected rows of this writer's drift type into new data files of the table.
    *
-   * @param connection a PostgreSQL connection (PgJDBC, possibly pooled); its transaction state is
-   *     left as it is, so the caller decides which snapshot of the hot table the COPY sees
+   * @param connection a PostgreSQL connection (PgJDBC, possibly pooled), used only by the calling
+   *     thread; its transaction state is left as it is, so the caller decides which snapshot of the
+   *     hot table the COPY sees
    */
   public ArchiveWriteResult write(Connection connection, RowSelection rows) throws SQLException {
-    String operationId = rows.label() + "-" + UUID.randomUUID();
     long started = System.nanoTime();
-    CopyOut copy = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(CopyQuery.copy(type, rows));
-    ClusteredArchiveWriter writer = new ClusteredArchiveWriter(
-        writerFactory, newFileFactory(operationId), table.io(), targetFileSizeBytes, table.spec());
-    try {
-      RowSink sink = new RowSink(writer);
-      ArchiveRowReader reader = new ArchiveRowReader(type, copy::readFromCopy);
-      if (pipelining == Pipelining.DECODE_AHEAD) {
-        DecodeAheadPipeline.run(reader, sink, type);
-      } else {
-        ArchiveRow row = new ArchiveRow();
-        while (reader.next(row)) {
-          sink.accept(reader.partition(), row);
+    try (BackgroundCloser closer = new BackgroundCloser(
+        CLOSER_THREADS, MAX_PENDING_CLOSES, "archive-close-" + type.tableName())) {
+      ArchiveFileWriterFactory writerFactory = new ArchiveFileWriterFactory(
+          type, table.schema(), table.properties(), metricsConfig, sortOrder, closer);
+      OutputFileFactory files = newFileFactory(rows.label() + "-" + UUID.randomUUID());
+      Supplier<ClusteredArchiveWriter> newWriter = () -> new ClusteredArchiveWriter(
+          writerFactory, files, table.io(), targetFileSizeBytes, table.spec());
+      RunWriter runs = options.encoderThreads() == 0
+          ? new InlineRunWriter(newWriter.get(), options.maxRunRows(), type)
+          : new ParallelRunWriter(options.encoderThreads(), newWriter, options.maxRunRows(), type,
+              "archive-encode-" + type.tableName());
+      CopyOut copy = null;
+      try {
+        copy = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(CopyQuery.copy(type, rows));
+        ArchiveRowReader reader = new ArchiveRowReader(type, copy::readFromCopy);
+        TimeRange range = readInto(reader, runs);
+        if (copy.getHandledRowCount() != reader.rows()) {
+          throw new IllegalStateException("Cannot trust the archive write: COPY reported "
+              + copy.getHandledRowCount() + " rows, " + reader.rows() + " were decoded");
         }
+        List<DataFile> dataFiles = runs.finish();
+        closer.awaitAll();
+        ArchiveWriteResult result = new ArchiveWriteResult(dataFiles, reader.rows(), range.min(), range.max());
+        LOG.info("Archived {} rows of {} ({}) into {} data files, {} bytes, in {} ms",
+            result.rowCount(), type.tableName(), rows, dataFiles.size(), result.totalBytes(),
+            (System.nanoTime() - started) / 1_000_000);
+        return result;
+      } catch (SQLException | RuntimeException | Error e) {
+        if (copy != null) {
+          abandonCopy(connection, copy, drainBeforeCancel, e);
+        }
+        List<String> written = runs.abandon();
+        try {
+          closer.awaitAll();
+        } catch (RuntimeException closeFailure) {
+          e.addSuppressed(closeFailure);
+        }
+        deleteQuietly(written);
+        throw e;
       }
-      if (copy.getHandledRowCount() != sink.rows) {
-        throw new IllegalStateException("Cannot trust the archive write: COPY reported "
-            + copy.getHandledRowCount() + " rows, " + sink.rows + " were written");
-      }
-      List<DataFile> dataFiles = writer.finish();
-      ArchiveWriteResult result = sink.result(dataFiles);
-      LOG.info("Archived {} rows of {} ({}) into {} data files, {} bytes, in {} ms",
-          result.rowCount(), type.tableName(), rows, dataFiles.size(), result.totalBytes(),
-          (System.nanoTime() - started) / 1_000_000);
-      return result;
-    } catch (SQLException | RuntimeException | Error e) {
-      cancel(copy, e);
-      writer.abort();
-      throw e;
     }
+  }
+
+  private void deleteQuietly(List<String> locations) {
+    for (String location : locations) {
+      try {
+        table.io().deleteFile(location);
+      } catch (RuntimeException e) {
+        LOG.warn("Cannot delete uncommitted data file {}; orphan cleanup will", location, e);
+      }
+    }
+  }
+
+  /** Gathers the rows into per-partition runs and hands each full or finished run over. */
+  private static TimeRange readInto(ArchiveRowReader reader, RunWriter runs) throws SQLException {
+    TimeRange range = new TimeRange();
+    ArchiveRow row = new ArchiveRow();
+    PartitionRun run = runs.nextFree();
+    run.start(null);
+    while (reader.next(row)) {
+      ArchivePartition partition = reader.partition();
+      if (partition != run.partition() || run.isFull()) {
+        if (run.size() > 0) {
+          runs.accept(run);
+          run = runs.nextFree();
+        }
+        run.start(partition);
+      }
+      run.add(row);
+      range.add(row.createdAtMicros);
+    }
+    if (run.size() > 0) {
+      runs.accept(run);
+    }
+    return range;
   }
 
   private OutputFileFactory newFileFactory(String operationId) {
@@ -118,14 +174,34 @@ public final class DriftArchiveWriter {
         .build();
   }
 
-  private static void cancel(CopyOut copy, Throwable failure) {
-    if (copy.isActive()) {
-      try {
-        copy.cancelCopy();
-      } catch (SQLException | RuntimeException e) {
+  /**
+   * Leaves the connection ready for its next statement. PgJDBC's {@code cancelCopy()} only signals
+   * the server and leaves the rest of the stream unread, which the next statement would then trip
+   * over; so the rest is read and dropped, and the server is asked to cancel only if that takes long
+   * (the server then surely is still mid-COPY, so the cancel cannot hit a later statement).
+   */
+  private static void abandonCopy(Connection connection, CopyOut copy, Duration drainBeforeCancel, Throwable failure) {
+    if (!copy.isActive()) {
+      return;
+    }
+    long cancelAt = System.nanoTime() + drainBeforeCancel.toNanos();
+    boolean cancelled = false;
+    long dropped = 0;
+    try {
+      while (copy.readFromCopy() != null) {
+        dropped++;
+        if (!cancelled && System.nanoTime() > cancelAt) {
+          connection.unwrap(PGConnection.class).cancelQuery();
+          cancelled = true;
+        }
+      }
+    } catch (SQLException e) {
+      if (!cancelled || !QUERY_CANCELED.equals(e.getSQLState())) {
         failure.addSuppressed(e);
       }
     }
+    LOG.info("Abandoned the COPY after a failure: dropped {} messages, {}", dropped,
+        cancelled ? "then cancelled it" : "to its end");
   }
 
   private static void requireCompatible(Table table, DriftTableDefinition definition) {
@@ -145,37 +221,28 @@ public final class DriftArchiveWriter {
     }
   }
 
-  /** Counts rows and tracks the time range on their way into the clustered writer. */
-  static final class RowSink {
-    private final ClusteredArchiveWriter writer;
-    private long rows;
-    private long minMicros = Long.MAX_VALUE;
-    private long maxMicros = Long.MIN_VALUE;
+  /** The smallest and largest created_at seen, for the snapshot summary. */
+  private static final class TimeRange {
+    private long min = Long.MAX_VALUE;
+    private long max = Long.MIN_VALUE;
+    private boolean empty = true;
 
-    RowSink(ClusteredArchiveWriter writer) {
-      this.writer = writer;
-    }
-
-    void accept(ArchivePartition partition, ArchiveRow row) {
-      long micros = row.createdAtMicros;
-      if (micros < minMicros) {
-        minMicros = micros;
+    void add(long micros) {
+      empty = false;
+      if (micros < min) {
+        min = micros;
       }
-      if (micros > maxMicros) {
-        maxMicros = micros;
+      if (micros > max) {
+        max = micros;
       }
-      writer.write(partition, row);
-      rows++;
     }
 
-    ArchiveWriteResult result(List<DataFile> dataFiles) {
-      return new ArchiveWriteResult(
-          dataFiles, rows, rows == 0 ? Optional.empty() : Optional.of(instant(minMicros)),
-          rows == 0 ? Optional.empty() : Optional.of(instant(maxMicros)));
+    Optional<Instant> min() {
+      return empty ? Optional.empty() : Optional.of(Instant.EPOCH.plus(min, ChronoUnit.MICROS));
     }
 
-    private static Instant instant(long micros) {
-      return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+    Optional<Instant> max() {
+      return empty ? Optional.empty() : Optional.of(Instant.EPOCH.plus(max, ChronoUnit.MICROS));
     }
   }
 }

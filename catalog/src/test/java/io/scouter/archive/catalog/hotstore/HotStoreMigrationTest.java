@@ -91,7 +91,7 @@ class HotStoreMigrationTest {
         ResultSet rows = connection.createStatement().executeQuery(
             "SELECT count(*), bool_and(success) FROM scouter.flyway_schema_history WHERE version IS NOT NULL")) {
       rows.next();
-      assertThat(rows.getInt(1)).isEqualTo(3);
+      assertThat(rows.getInt(1)).isEqualTo(4);
       assertThat(rows.getBoolean(2)).isTrue();
     }
   }

@@ -1,0 +1,300 @@
+package io.scouter.archive.archiver.write;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.scouter.archive.catalog.drift.DriftTableDefinition;
+import io.scouter.archive.catalog.drift.DriftType;
+import io.scouter.archive.catalog.hotstore.DriftRecordInserter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.TableProperties;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The write path end to end: real PostgreSQL, real Iceberg JDBC catalog and commit, real files.
+ * Rows of run 1 are archived; rows of run 2 and unclaimed rows must stay out.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DriftArchiveWriterTest {
+  private static final RowSelection RUN = RowSelection.archiveRun(1);
+  private static final String LOCAL_FILE_IO = "io.scouter.archive.catalog.storage.LocalFileIO";
+  private final AtomicInteger tables = new AtomicInteger();
+  private Path warehouse;
+  private HotStoreFixture fixture;
+
+  @BeforeAll
+  void startStores() throws Exception {
+    warehouse = Files.createTempDirectory("scouter-writepath-test-");
+    fixture = HotStoreFixture.start("writepath", warehouse, LOCAL_FILE_IO);
+    DriftRecordInserter inserter = new DriftRecordInserter(fixture.hotStore().dataSource());
+    for (DriftType type : DriftType.values()) {
+      inserter.insert(TestRows.records(type, 3000, 20));
+      // About 80% claimed by run 1, 10% by another run, 10% unclaimed.
+      fixture.execute("UPDATE " + type.qualifiedTableName() + " SET archive_run = CASE "
+          + "abs(hashtext(" + type.seriesColumn() + " || created_at::text || name)) % 10 "
+          + "WHEN 0 THEN NULL WHEN 1 THEN 2 ELSE 1 END");
+    }
+  }
+
+  @AfterAll
+  void stopStores() throws IOException {
+    fixture.close();
+    try (Stream<Path> paths = Files.walk(warehouse)) {
+      paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(path -> path.toFile().delete());
+    }
+  }
+
+  static Stream<Arguments> typesAndThreads() {
+    return Stream.of(
+        Arguments.of(DriftType.SPC, 0), Arguments.of(DriftType.SPC, 1), Arguments.of(DriftType.SPC, 2),
+        Arguments.of(DriftType.PSI, 1), Arguments.of(DriftType.CUSTOM, 1), Arguments.of(DriftType.CUSTOM, 0));
+  }
+
+  @ParameterizedTest(name = "{0} with {1} encoder threads")
+  @MethodSource("typesAndThreads")
+  void archivesExactlyTheRunsRowsRowForRow(DriftType type, int encoderThreads) throws SQLException {
+    Table table = newTable(type, Map.of());
+    ArchiveWriteResult result;
+    try (Connection connection = fixture.connect()) {
+      result = new DriftArchiveWriter(table, type, ArchiveWriteOptions.defaults().withEncoderThreads(encoderThreads))
+          .write(connection, RUN);
+    }
+    HotStoreFixture.commit(table, result.dataFiles());
+    table.refresh();
+
+    Map<List<Object>, Long> expected;
+    try (Connection connection = fixture.connect()) {
+      expected = HotRows.postgres(connection, type, "archive_run = 1");
+    }
+    assertThat(HotRows.count(expected)).isGreaterThan(2000);
+    assertThat(HotRows.iceberg(table, type)).isEqualTo(expected);
+    assertThat(result.rowCount()).isEqualTo(HotRows.count(expected));
+    assertThat(result.minCreatedAt()).contains(Instant.parse("0001-01-01T00:00:00Z"));
+    assertThat(result.maxCreatedAt()).contains(Instant.parse("9999-12-31T23:59:59.999999Z"));
+    assertThat(result.dataFiles()).allSatisfy(file -> {
+      assertThat(file.sortOrderId()).isEqualTo(table.sortOrder().orderId());
+      assertThat(file.location()).contains("run-1-");
+    });
+  }
+
+  @Test
+  void writesOneFilePerPartitionWhenDataIsSmall() throws SQLException {
+    Table table = newTable(DriftType.SPC, Map.of());
+    ArchiveWriteResult result = write(table, DriftType.SPC, ArchiveWriteOptions.defaults().withEncoderThreads(2));
+
+    Set<String> partitions = new HashSet<>();
+    result.dataFiles().forEach(file -> partitions.add(table.spec().partitionToPath(file.partition())));
+    assertThat(partitions).hasSizeGreaterThan(100);
+    assertThat(result.dataFiles()).hasSize(partitions.size());
+    assertThat(result.dataFiles().stream().mapToLong(DataFile::recordCount).sum()).isEqualTo(result.rowCount());
+  }
+
+  @Test
+  void rollsToANewFileAtTheTargetSize() throws SQLException {
+    fixture.execute("INSERT INTO scouter.custom_metric (created_at, space, name, version, metric, value, archive_run) "
+        + "SELECT timestamptz '2030-06-01 00:00:00+00' + s * interval '1 second', 'roll', 'big', '1', "
+        + "'metric_' || (s % 7), sin(s) * 1e6, 3 FROM generate_series(0, 59999) s");
+    Table table = newTable(DriftType.CUSTOM, Map.of(TableProperties.WRITE_TARGET_FILE_SIZE_BYTES, "65536"));
+    ArchiveWriteResult result;
+    try (Connection connection = fixture.connect()) {
+      result = new DriftArchiveWriter(table, DriftType.CUSTOM).write(connection, RowSelection.archiveRun(3));
+    }
+    HotStoreFixture.commit(table, result.dataFiles());
+
+    assertThat(result.rowCount()).isEqualTo(60_000);
+    assertThat(result.dataFiles()).hasSizeGreaterThan(3);
+    // Rolling is checked every 1000 rows, after the file reached the target by Parquet's estimate.
+    assertThat(result.dataFiles().stream().filter(file -> file.recordCount() % 1000 != 0)).hasSizeLessThanOrEqualTo(1);
+    assertThat(result.dataFiles()).allSatisfy(file -> assertThat(file.fileSizeInBytes()).isLessThan(4 * 65536));
+    try (Connection connection = fixture.connect()) {
+      assertThat(HotRows.iceberg(table, DriftType.CUSTOM))
+          .isEqualTo(HotRows.postgres(connection, DriftType.CUSTOM, "archive_run = 3"));
+    }
+  }
+
+  @Test
+  void splitsAPartitionLargerThanOneRunIntoSortedFiles() throws SQLException {
+    Table table = newTable(DriftType.SPC, Map.of());
+    ArchiveWriteResult result = write(table, DriftType.SPC, ArchiveWriteOptions.defaults().withMaxRunRows(7));
+    HotStoreFixture.commit(table, result.dataFiles());
+
+    assertThat(result.dataFiles()).allSatisfy(file -> assertThat(file.recordCount()).isLessThanOrEqualTo(7));
+    try (Connection connection = fixture.connect()) {
+      assertThat(HotRows.iceberg(table, DriftType.SPC))
+          .isEqualTo(HotRows.postgres(connection, DriftType.SPC, "archive_run = 1"));
+    }
+    DataFileChecks.assertEachFileSorted(table, DriftType.SPC, result.dataFiles());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("types")
+  void writesSortedFilesWithTheColumnMetricsOfIcebergsGenericWriter(DriftType type) throws SQLException {
+    Table table = newTable(type, Map.of());
+    ArchiveWriteResult ours = write(table, type, ArchiveWriteOptions.defaults());
+    List<DataFile> generic;
+    try (Connection connection = fixture.connect()) {
+      generic = NaiveArchiveWriter.write(table, type, connection, RUN);
+    }
+
+    DataFileChecks.assertSameMetricsPerPartition(table, ours.dataFiles(), generic);
+    DataFileChecks.assertEachFileSorted(table, type, ours.dataFiles());
+    DataFileChecks.assertFullBoundsForLongNames(ours.dataFiles());
+  }
+
+  static Stream<DriftType> types() {
+    return Stream.of(DriftType.values());
+  }
+
+  @Test
+  void returnsNoFilesForAnEmptySelection() throws SQLException {
+    Table table = newTable(DriftType.PSI, Map.of());
+    ArchiveWriteResult result = write(table, DriftType.PSI, RowSelection.archiveRun(999), ArchiveWriteOptions.defaults());
+    assertThat(result.dataFiles()).isEmpty();
+    assertThat(result.rowCount()).isZero();
+    assertThat(result.minCreatedAt()).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0} encoder threads")
+  @MethodSource("threadCounts")
+  void deletesItsFilesAndKeepsTheConnectionUsableWhenARowCannotBeArchived(int threads) throws SQLException {
+    fixture.execute("INSERT INTO scouter.spc_drift (created_at, space, name, version, feature, value, archive_run) "
+        + "SELECT timestamptz '2031-01-01 00:00:00+00' + s * interval '1 hour', 'bad', 'entity', '1', 'f', s, 4 "
+        + "FROM generate_series(0, 999) s UNION ALL "
+        + "SELECT 'infinity', 'bad', 'entity', '1', 'f', -1, 4");
+    Table table = newTable(DriftType.SPC, Map.of());
+    try (Connection connection = fixture.connect()) {
+      DriftArchiveWriter writer = new DriftArchiveWriter(
+          table, DriftType.SPC, ArchiveWriteOptions.defaults().withEncoderThreads(threads));
+      assertThatThrownBy(() -> writer.write(connection, RowSelection.archiveRun(4)))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage("Cannot archive an infinite timestamp (field 0)");
+
+      try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("SELECT 1")) {
+        assertThat(rows.next()).isTrue();
+      }
+    } finally {
+      fixture.execute("DELETE FROM scouter.spc_drift WHERE archive_run = 4");
+    }
+    assertThat(parquetFilesUnder(table)).isEmpty();
+  }
+
+  @Test
+  void cancelsALongCopyAndKeepsTheConnectionUsable() throws SQLException {
+    // '-infinity' sorts first: the failure comes with 300,000 rows still to stream.
+    fixture.execute("INSERT INTO scouter.custom_metric (created_at, space, name, version, metric, value, archive_run) "
+        + "SELECT '-infinity', 'cancel', 'entity', '1', 'm', -1, 5 UNION ALL "
+        + "SELECT timestamptz '2031-01-01 00:00:00+00' + s * interval '1 second', 'cancel', 'entity', '1', 'm', s, 5 "
+        + "FROM generate_series(0, 299999) s");
+    Table table = newTable(DriftType.CUSTOM, Map.of());
+    try (Connection connection = fixture.connect()) {
+      DriftArchiveWriter writer = new DriftArchiveWriter(
+          table, DriftType.CUSTOM, ArchiveWriteOptions.defaults(), java.time.Duration.ZERO);
+      assertThatThrownBy(() -> writer.write(connection, RowSelection.archiveRun(5)))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage("Cannot archive an infinite timestamp (field 0)")
+          .satisfies(e -> assertThat(e.getSuppressed()).isEmpty());
+
+      for (int i = 0; i < 3; i++) {
+        try (Statement statement = connection.createStatement();
+            ResultSet rows = statement.executeQuery("SELECT count(*) FROM scouter.custom_metric WHERE archive_run = 5")) {
+          assertThat(rows.next()).isTrue();
+          assertThat(rows.getLong(1)).isEqualTo(300_001);
+        }
+      }
+    } finally {
+      fixture.execute("DELETE FROM scouter.custom_metric WHERE archive_run = 5");
+    }
+    assertThat(parquetFilesUnder(table)).isEmpty();
+  }
+
+  static Stream<Integer> threadCounts() {
+    return Stream.of(0, 2);
+  }
+
+  @Test
+  void deletesItsFilesWhenAnEncoderThreadFails() throws SQLException {
+    Table table = newTable(DriftType.SPC, Map.of(TableProperties.PARQUET_COMPRESSION, "no-such-codec"));
+    try (Connection connection = fixture.connect()) {
+      DriftArchiveWriter writer = new DriftArchiveWriter(
+          table, DriftType.SPC, ArchiveWriteOptions.defaults().withEncoderThreads(2));
+      assertThatThrownBy(() -> writer.write(connection, RUN))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("no-such-codec");
+      try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("SELECT 1")) {
+        assertThat(rows.next()).isTrue();
+      }
+    }
+    assertThat(parquetFilesUnder(table)).isEmpty();
+  }
+
+  @Test
+  void rejectsATableWhosePartitioningIsNotTheDriftTables() {
+    DriftTableDefinition definition = DriftTableDefinition.of(DriftType.SPC);
+    Table table = fixture.catalog().buildTable(
+            TableIdentifier.of(DriftTableDefinition.NAMESPACE, "spc_by_day_only"), definition.schema())
+        .withPartitionSpec(PartitionSpec.builderFor(definition.schema()).day("created_at").build())
+        .create();
+    assertThatThrownBy(() -> new DriftArchiveWriter(table, DriftType.SPC))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("Cannot archive into table scouter.scouter.spc_by_day_only: partition spec");
+  }
+
+  @Test
+  void rejectsATableOfAnotherDriftType() {
+    Table table = newTable(DriftType.PSI, Map.of());
+    assertThatThrownBy(() -> new DriftArchiveWriter(table, DriftType.SPC))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("is not the spc drift schema");
+  }
+
+  private ArchiveWriteResult write(Table table, DriftType type, ArchiveWriteOptions options) throws SQLException {
+    return write(table, type, RUN, options);
+  }
+
+  private ArchiveWriteResult write(Table table, DriftType type, RowSelection rows, ArchiveWriteOptions options)
+      throws SQLException {
+    try (Connection connection = fixture.connect()) {
+      return new DriftArchiveWriter(table, type, options).write(connection, rows);
+    }
+  }
+
+  private Table newTable(DriftType type, Map<String, String> properties) {
+    return fixture.createTable(type, type.tableName() + "_" + tables.incrementAndGet(), properties);
+  }
+
+  private static List<Path> parquetFilesUnder(Table table) {
+    Path root = Path.of(java.net.URI.create(table.location()));
+    if (!Files.exists(root)) {
+      return List.of();
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      return paths.filter(path -> path.toString().endsWith(".parquet") || path.getFileName().toString().startsWith("."))
+          .filter(Files::isRegularFile).toList();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
