@@ -12,12 +12,15 @@ import java.util.stream.Collectors;
  * <p>Text sorts with {@code COLLATE "C"}: byte order of UTF-8 is code point order, the order Iceberg
  * uses for strings, so the files really are sorted the way their sort order id claims, whatever the
  * database's default collation. Explicit casts pin the binary representation the decoder expects.
+ *
+ * <p>Public so that the benchmark can time exactly this statement, with the bytes discarded, as the
+ * read-side limit of an archive run.
  */
-final class CopyQuery {
+public final class CopyQuery {
   private CopyQuery() {}
 
   /** {@code COPY (SELECT ...) TO STDOUT (FORMAT binary)}. */
-  static String copy(DriftType type, RowSelection rows) {
+  public static String copy(DriftType type, RowSelection rows) {
     return "COPY (" + select(type, rows) + ") TO STDOUT (FORMAT binary)";
   }
 
