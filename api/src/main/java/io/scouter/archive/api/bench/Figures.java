@@ -31,7 +31,7 @@ final class Figures {
   }
 
   static String ratio(double ratio) {
-    return String.format(Locale.ROOT, "%.2f×", ratio);
+    return String.format(Locale.ROOT, ratio < 0.1 ? "%.3f×" : "%.2f×", ratio);
   }
 
   static String mebibytes(long bytes) {

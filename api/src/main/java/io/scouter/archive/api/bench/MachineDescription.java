@@ -12,9 +12,13 @@ import java.util.stream.Collectors;
 
 /** What the figures were measured on: they mean little without it. */
 record MachineDescription(int cores, String memory, String cpu, String jdk, String os, String postgres,
-    String heap, String collector) {
+    String heap, String collector, String load) {
 
-  static MachineDescription detect(String postgresVersion) {
+  /**
+   * The machine now; {@code loadAtStart} is {@link #loadAverage()} taken when the run began, so that a
+   * reader sees whether other work shared the cores.
+   */
+  static MachineDescription detect(String postgresVersion, String loadAtStart) {
     Runtime runtime = Runtime.getRuntime();
     String memory = readLines("/proc/meminfo").flatMap(MachineDescription::memTotalKibibytes)
         .map(kib -> String.format(Locale.ROOT, "%.1f GiB", kib / (1024.0 * 1024.0))).orElse("unknown");
@@ -26,8 +30,15 @@ record MachineDescription(int cores, String memory, String cpu, String jdk, Stri
         + Figures.mebibytes(runtime.maxMemory()) + " usable)";
     String collector = ManagementFactory.getGarbageCollectorMXBeans().stream()
         .map(GarbageCollectorMXBean::getName).collect(Collectors.joining(", "));
+    String load = "1-minute load average " + loadAtStart + " at the start, " + loadAverage() + " at the end";
     return new MachineDescription(runtime.availableProcessors(), memory, cpu, jdk, os, postgresVersion, heap,
-        collector);
+        collector, load);
+  }
+
+  /** The 1-minute load average of the whole machine, from /proc/loadavg. */
+  static String loadAverage() {
+    return readLines("/proc/loadavg").filter(lines -> !lines.isEmpty())
+        .map(lines -> lines.get(0).split(" ")[0]).orElse("unknown");
   }
 
   static Optional<Long> memTotalKibibytes(List<String> meminfo) {
