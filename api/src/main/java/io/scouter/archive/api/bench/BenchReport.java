@@ -60,7 +60,7 @@ final class BenchReport {
   }
 
   String markdown() {
-    StringBuilder text = new StringBuilder("## " + MINUTE.format(date) + "\n\n");
+    StringBuilder text = new StringBuilder("## " + MINUTE.format(date) + ": `bench`\n\n");
     context.forEach((key, value) -> text.append("- **").append(key).append("**: ").append(value).append('\n'));
     for (FigureTable table : tables) {
       text.append('\n').append(table.markdown());

@@ -104,10 +104,10 @@ final class FigureTables {
             .ifPresent(unavailable::add);
       }
     }
-    table.note("GET /scouter/drift/<type> of the running service over loopback HTTP, end to end; hot: before"
+    table.note("GET /scouter/drift/{type} of the running service over loopback HTTP, end to end; hot: before"
         + " the archive pass (every row in PostgreSQL), archive: after it (every row in Iceberg).");
     unavailable.forEach(reason -> table.note(reason.contains("route not available")
-        ? "n/a: the service answered 404 Not Found: this build has no GET /scouter/drift/<type> route yet, and no"
+        ? "n/a: the service answered 404 Not Found: this build has no GET /scouter/drift/{type} route yet, and no"
             + " figure is made up"
         : reason));
     return table.build();

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Times {@code GET /scouter/drift/<type>} of the running service over loopback HTTP, end to end:
+ * Times {@code GET /scouter/drift/{type}} of the running service over loopback HTTP, end to end:
  * request, hot and archive reads, aggregation, JSON, until the last byte of the body is in. A 404 in
  * Jersey's "no such resource" shape means the route is not built into this jar.
  */
