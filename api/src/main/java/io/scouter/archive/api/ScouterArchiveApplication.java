@@ -44,6 +44,7 @@ public final class ScouterArchiveApplication extends Application<ScouterArchiveC
     bootstrap.addCommand(new ServeCommand<>(this));
     bootstrap.addCommand(new CheckCommand<>(this));
     bootstrap.addCommand(new ArchiveCommand());
+    bootstrap.addCommand(new io.scouter.archive.api.bench.BenchCommand());
   }
 
   @Override
