@@ -7,6 +7,7 @@ import io.dropwizard.core.cli.CheckCommand;
 import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import io.scouter.archive.api.bench.BenchCommand;
 import io.scouter.archive.api.cli.ArchiveCommand;
 import io.scouter.archive.api.cli.ServeCommand;
 import io.scouter.archive.api.core.ArchiveService;
@@ -44,7 +45,7 @@ public final class ScouterArchiveApplication extends Application<ScouterArchiveC
     bootstrap.addCommand(new ServeCommand<>(this));
     bootstrap.addCommand(new CheckCommand<>(this));
     bootstrap.addCommand(new ArchiveCommand());
-    bootstrap.addCommand(new io.scouter.archive.api.bench.BenchCommand());
+    bootstrap.addCommand(new BenchCommand());
   }
 
   @Override

@@ -77,7 +77,7 @@ final class FigureTables {
           Figures.secondsText(tableResult(results.pass(), type).duration()));
     }
     return table
-        .note("claim: UPDATE ... SET archive_run (rows locked FOR UPDATE, ordered by created_at); mark archived:"
+        .note("claim: UPDATE ... SET archive_run over a created_at range; mark archived:"
             + " UPDATE ... SET archived = true; both in PostgreSQL. Timed at the archiver's step hook.")
         .build();
   }
