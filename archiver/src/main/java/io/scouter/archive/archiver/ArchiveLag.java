@@ -28,7 +28,7 @@ public final class ArchiveLag {
   }
 
   public Duration measure(Instant now) throws SQLException {
-    Instant cutoff = ArchiverSettings.defaults(retention).cutoff(now);
+    Instant cutoff = ArchiverSettings.cutoff(retention, now);
     Duration lag = Duration.ZERO;
     try (Connection connection = dataSource.getConnection()) {
       for (DriftType type : DriftType.values()) {

@@ -30,6 +30,11 @@ public record ArchiverSettings(RetentionPeriod retention, long maxRowsPerRun, in
    * hourly pass; rows therefore stay hot for up to one day longer than the retention period.
    */
   public Instant cutoff(Instant now) {
+    return cutoff(retention, now);
+  }
+
+  /** The same rule for callers that know only the retention period, such as the lag metric. */
+  public static Instant cutoff(RetentionPeriod retention, Instant now) {
     return now.minus(retention.duration()).truncatedTo(ChronoUnit.DAYS);
   }
 
