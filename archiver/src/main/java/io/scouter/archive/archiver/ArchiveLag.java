@@ -1,6 +1,8 @@
 package io.scouter.archive.archiver;
 
 import io.scouter.archive.catalog.drift.DriftType;
+import io.scouter.archive.catalog.hotstore.ArchiveState;
+import io.scouter.archive.catalog.hotstore.ArchiveWatermark;
 import io.scouter.archive.catalog.settings.RetentionPeriod;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,7 +11,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import javax.sql.DataSource;
 
 /**
@@ -32,12 +33,13 @@ public final class ArchiveLag {
     Duration lag = Duration.ZERO;
     try (Connection connection = dataSource.getConnection()) {
       for (DriftType type : DriftType.values()) {
+        ArchiveWatermark watermark = ArchiveState.read(connection, type)
+            .map(ArchiveState::watermark).orElse(ArchiveWatermark.NONE);
         try (PreparedStatement statement = connection.prepareStatement(
             "SELECT min(greatest(date_bin('1 day', created_at, timestamptz '1970-01-01 00:00:00+00') "
-                + "+ make_interval(days => ? + 1), updated_at)) FROM "
-                + type.qualifiedTableName() + " WHERE NOT archived AND created_at < ?")) {
+                + "+ make_interval(days => ? + 1), updated_at)) FROM ("
+                + dueRows(type, watermark, cutoff) + ") due")) {
           statement.setInt(1, retention.days());
-          statement.setObject(2, cutoff.atOffset(ZoneOffset.UTC));
           try (ResultSet result = statement.executeQuery()) {
             result.next();
             Timestamp due = result.getTimestamp(1);
@@ -50,5 +52,21 @@ public final class ArchiveLag {
       }
     }
     return lag;
+  }
+
+  /**
+   * Due rows the watermark does not cover, by the two index paths the archiver itself uses: the
+   * created_at range above the watermark's cutoff, and late arrivals below it.
+   */
+  private static String dueRows(DriftType type, ArchiveWatermark watermark, Instant cutoff) {
+    String table = type.qualifiedTableName();
+    String beforeCutoff = "created_at < " + ArchiveWatermark.literal(cutoff);
+    if (watermark.isNone()) {
+      return "SELECT created_at, updated_at FROM " + table + " WHERE " + beforeCutoff;
+    }
+    return "SELECT created_at, updated_at FROM " + table + " WHERE created_at >= " + watermark.cutoffLiteral()
+        + " AND " + beforeCutoff
+        + " UNION ALL SELECT created_at, updated_at FROM " + table + " WHERE " + watermark.lateRowsSql()
+        + " AND " + beforeCutoff;
   }
 }

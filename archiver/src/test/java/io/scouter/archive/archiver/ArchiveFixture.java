@@ -65,7 +65,7 @@ final class ArchiveFixture implements AutoCloseable {
   }
 
   DataArchiver archiver(ArchiveFaults faults, ArchiverSettings settings) {
-    return new DataArchiver(hotStore.dataSource(), catalog, settings, new CopyRunFileWriter(hotStore.dataSource()),
+    return new DataArchiver(hotStore.dataSource(), catalog, settings, new CopyRunFileWriter(),
         faults, Clock.systemUTC(), new MetricRegistry());
   }
 
@@ -114,19 +114,28 @@ final class ArchiveFixture implements AutoCloseable {
     }
   }
 
+  /** The documented SQL rule (README, "Guarantees"), not the archiver's own inlined copy of it. */
+  static String archived(DriftType type) {
+    return "scouter.is_archived('" + type.tableName() + "', created_at, ins_xid)";
+  }
+
+  static String unarchived(DriftType type) {
+    return "NOT " + archived(type);
+  }
+
   /** Rows the archiver should have taken by now (before its day-aligned cutoff) but has not. */
   long expiredUnarchived() throws SQLException {
     Instant cutoff = ArchiverSettings.defaults(RETENTION).cutoff(Instant.now());
     long total = 0;
     for (DriftType type : DriftType.values()) {
-      total += countHot(type, "NOT archived AND created_at < '" + cutoff + "'");
+      total += countHot(type, unarchived(type) + " AND created_at < '" + cutoff + "'");
     }
     return total;
   }
 
   /**
    * The invariants, row for row: ingested = hot-unarchived ⊎ Iceberg at the readers' snapshot;
-   * hot-archived = that Iceberg content; no run id in two snapshots; every finished run's
+   * hot rows under the watermark = that Iceberg content; no run id in two snapshots; every finished run's
    * snapshot is an ancestor of the current one.
    */
   void assertEveryRowInExactlyOnePlace() throws SQLException {
@@ -136,8 +145,8 @@ final class ArchiveFixture implements AutoCloseable {
     List<String> hotArchived = new ArrayList<>();
     List<String> iceberg = new ArrayList<>();
     for (DriftType type : DriftType.values()) {
-      hotUnarchived.addAll(RowKeys.hot(hotStore.dataSource(), type, "NOT archived"));
-      hotArchived.addAll(RowKeys.hot(hotStore.dataSource(), type, "archived"));
+      hotUnarchived.addAll(RowKeys.hot(hotStore.dataSource(), type, unarchived(type)));
+      hotArchived.addAll(RowKeys.hot(hotStore.dataSource(), type, archived(type)));
       iceberg.addAll(icebergRows(type));
       assertRunIdsUniqueAndFinishedRunsInHistory(type);
     }

@@ -10,7 +10,11 @@ import io.scouter.archive.archiver.run.TableRunResult;
 import io.scouter.archive.catalog.drift.DriftRecord;
 import io.scouter.archive.catalog.drift.DriftType;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.ZoneOffset;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -147,7 +151,7 @@ class DataArchiverTest {
       long expiredSpcBefore = fixture.countHot(DriftType.SPC,
           "created_at < '" + ArchiverSettings.defaults(ArchiveFixture.RETENTION).cutoff(Instant.now()) + "'");
       ArchivePassResult pass = fixture.archiver((step, type, runId) -> {
-        if (step == ArchiveStep.AFTER_CLAIM && type == DriftType.SPC && !arrived.getAndSet(true)) {
+        if (step == ArchiveStep.AFTER_START && type == DriftType.SPC && !arrived.getAndSet(true)) {
           try {
             fixture.insert(late);
           } catch (SQLException e) {
@@ -163,6 +167,141 @@ class DataArchiverTest {
           .filteredOn(run -> run.table().equals("spc_drift"))
           .extracting(ArchiveRunHistory.Entry::rows)
           .containsExactlyInAnyOrder(expiredSpcBefore, late.stream().filter(r -> r.type() == DriftType.SPC).count());
+      assertThat(fixture.expiredUnarchived()).isZero();
+      fixture.assertEveryRowInExactlyOnePlace();
+    }
+  }
+
+  /**
+   * A transaction that inserted a late row before the run's snapshot was taken but commits after:
+   * the snapshot does not see it, so the run neither copies it nor covers it, and the next run does.
+   */
+  @Test
+  void aLateRowFromATransactionInFlightAtTheSnapshotIsTakenByTheNextRun() throws Exception {
+    try (ArchiveFixture fixture = new ArchiveFixture("archive_in_flight")) {
+      fixture.ingest(22, 300, 20);
+      Instant old = Instant.now().minus(300, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MICROS);
+      DriftRecord late = new DriftRecord.Spc(old, "in-flight", "model", "1", "f", 42.5);
+      try (Connection inFlight = fixture.hotStore.dataSource().getConnection()) {
+        inFlight.setAutoCommit(false);
+        try (PreparedStatement insert = inFlight.prepareStatement("INSERT INTO scouter.spc_drift "
+            + "(created_at, space, name, version, feature, value) VALUES (?, 'in-flight', 'model', '1', 'f', 42.5)")) {
+          insert.setObject(1, old.atOffset(ZoneOffset.UTC));
+          insert.executeUpdate();
+        }
+        assertThat(fixture.archiver(ArchiveFaults.NONE).archive().rows()).isEqualTo(300);
+        inFlight.commit();
+      }
+      fixture.ingested.add(late);
+      assertThat(fixture.expiredUnarchived()).as("the late row is hot and unarchived").isEqualTo(1);
+      fixture.assertEveryRowInExactlyOnePlace();
+
+      ArchivePassResult next = fixture.archiver(ArchiveFaults.NONE).archive();
+
+      assertThat(next.rows()).isEqualTo(1);
+      assertThat(fixture.expiredUnarchived()).isZero();
+      fixture.assertEveryRowInExactlyOnePlace();
+    }
+  }
+
+  /**
+   * The lock-loss case: this instance's session dies mid-run (so its advisory lock is gone), another
+   * instance reconciles and archives the table, then the first one reaches its commit. The commit's
+   * check refuses it: the table's newest run is not the one it was planned after.
+   */
+  @Test
+  void aRunWhoseLockWasLostMeanwhileNeverLands() throws Exception {
+    try (ArchiveFixture fixture = new ArchiveFixture("archive_lock_lost")) {
+      fixture.ingest(61, 300, 20);
+      AtomicBoolean interrupted = new AtomicBoolean();
+      List<ArchivePassResult> other = new ArrayList<>();
+      ArchivePassResult first = fixture.archiver((step, type, runId) -> {
+        if (step == ArchiveStep.BEFORE_COMMIT && type == DriftType.SPC && !interrupted.getAndSet(true)) {
+          try (Connection admin = fixture.hotStore.dataSource().getConnection();
+              Statement statement = admin.createStatement()) {
+            statement.execute("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' "
+                + "AND pid <> pg_backend_pid()");
+          } catch (SQLException e) {
+            throw new IllegalStateException(e);
+          }
+          other.add(fixture.archiver(ArchiveFaults.NONE).archive());
+        }
+      }).archive();
+
+      TableRunResult refused = first.tables().get(DriftType.SPC.ordinal());
+      assertThat(refused.outcome()).isEqualTo(TableRunResult.Outcome.FAILED);
+      assertThat(refused.error()).contains("Cannot commit archive run");
+      assertThat(other).singleElement().satisfies(pass -> assertThat(pass.succeeded()).isTrue());
+      assertThat(fixture.expiredUnarchived()).isZero();
+      fixture.assertEveryRowInExactlyOnePlace();
+    }
+  }
+
+  /**
+   * Someone else's run landed in the table (here: a snapshot carrying a foreign run id) after this
+   * run was planned, while the lock is held: the commit refuses on the run chain alone, the run's
+   * files are deleted and no row moves. Archiving then stops for the table rather than risk a copy.
+   */
+  @Test
+  void aRunPlannedBeforeAnotherRunLandedIsRefusedByTheCommitCheck() throws Exception {
+    try (ArchiveFixture fixture = new ArchiveFixture("archive_stale_plan")) {
+      fixture.ingest(62, 300, 20);
+      ArchivePassResult pass = fixture.archiver((step, type, runId) -> {
+        if (step == ArchiveStep.BEFORE_COMMIT && type == DriftType.SPC) {
+          fixture.catalog.table(type).newFastAppend().set("scouter.archive.run-id", "999999").commit();
+        }
+      }).archive();
+
+      TableRunResult spc = pass.tables().get(DriftType.SPC.ordinal());
+      assertThat(spc.outcome()).isEqualTo(TableRunResult.Outcome.FAILED);
+      assertThat(spc.error()).contains("planned after no run, but the table's history ends otherwise");
+      assertThat(fixture.readersSnapshot(DriftType.SPC)).isEmpty();
+      Table table = fixture.catalog.table(DriftType.SPC);
+      table.refresh();
+      assertThat(table.currentSnapshot().summary()).containsEntry("scouter.archive.run-id", "999999");
+      assertThat(fixture.countHot(DriftType.SPC, ArchiveFixture.unarchived(DriftType.SPC)))
+          .isEqualTo(fixture.countHot(DriftType.SPC, "true"));
+
+      TableRunResult stopped = fixture.archiver(ArchiveFaults.NONE).archive().tables().get(DriftType.SPC.ordinal());
+      assertThat(stopped.outcome()).isEqualTo(TableRunResult.Outcome.FAILED);
+      assertThat(stopped.error()).contains("newest archive run 999999").contains("does not follow run none");
+      assertThat(fixture.readersSnapshot(DriftType.SPC)).isEmpty();
+    }
+  }
+
+  /**
+   * Two faults: another process reconciled this run as never committed (its commit had not landed
+   * yet), then the commit landed and this process died before finishing. The table's newest run
+   * is the evidence: the next pass finishes it, whatever its record says.
+   */
+  @Test
+  void aRunReleasedElsewhereThatLandedAnywayIsFinished() throws Exception {
+    try (ArchiveFixture fixture = new ArchiveFixture("archive_released_landed")) {
+      fixture.ingest(63, 300, 20);
+      List<Long> crashed = new ArrayList<>();
+      assertThatThrownBy(() -> fixture.archiver((step, type, runId) -> {
+        if (step == ArchiveStep.BEFORE_COMMIT) {
+          crashed.add(runId);
+          try (Connection connection = fixture.hotStore.dataSource().getConnection();
+              Statement statement = connection.createStatement()) {
+            statement.execute("UPDATE scouter.archive_run SET status = 'released' WHERE id = " + runId);
+          } catch (SQLException e) {
+            throw new IllegalStateException(e);
+          }
+        }
+        if (step == ArchiveStep.AFTER_COMMIT) {
+          throw new SimulatedCrash(step);
+        }
+      }).archive()).isInstanceOf(SimulatedCrash.class);
+      fixture.assertEveryRowInExactlyOnePlace();
+
+      ArchivePassResult recovery = fixture.archiver(ArchiveFaults.NONE).archive();
+
+      assertThat(recovery.succeeded()).isTrue();
+      assertThat(recovery.tables().get(DriftType.SPC.ordinal()).runIds()).isEqualTo(crashed);
+      assertThat(new ArchiveRunHistory(fixture.hotStore.dataSource()).recent(10))
+          .filteredOn(run -> run.id() == crashed.get(0))
+          .singleElement().satisfies(run -> assertThat(run.status()).isEqualTo("done"));
       assertThat(fixture.expiredUnarchived()).isZero();
       fixture.assertEveryRowInExactlyOnePlace();
     }
@@ -184,7 +323,7 @@ class DataArchiverTest {
       });
       assertThat(fixture.expiredUnarchived()).isEqualTo(300);
       for (DriftType type : DriftType.values()) {
-        assertThat(fixture.countHot(type, "archive_run IS NOT NULL")).isZero();
+        assertThat(fixture.readersSnapshot(type)).as("the archive state never moved").isEmpty();
       }
       fixture.assertEveryRowInExactlyOnePlace();
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class RetentionAndLagTest {
   private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MICROS);
+  private static final String ARCHIVED = ArchiveFixture.archived(DriftType.SPC);
 
   @Test
   void deletesOnlyArchivedRowsPastRetentionPlusGrace() throws Exception {
@@ -36,15 +37,41 @@ class RetentionAndLagTest {
       assertThat(deleter.deleteExpired(NOW)).isEqualTo(1);
 
       assertThat(fixture.countHot(DriftType.SPC, "feature = 'old'")).isZero();
-      assertThat(fixture.countHot(DriftType.SPC, "feature = 'grace' AND archived")).isEqualTo(1);
-      assertThat(fixture.countHot(DriftType.SPC, "feature = 'hot' AND NOT archived")).isEqualTo(1);
-      assertThat(fixture.countHot(DriftType.SPC, "feature = 'late' AND NOT archived"))
+      assertThat(fixture.countHot(DriftType.SPC, "feature = 'grace' AND " + ARCHIVED)).isEqualTo(1);
+      assertThat(fixture.countHot(DriftType.SPC, "feature = 'hot' AND NOT " + ARCHIVED)).isEqualTo(1);
+      assertThat(fixture.countHot(DriftType.SPC, "feature = 'late' AND NOT " + ARCHIVED))
           .as("an unarchived row is never deleted, however old").isEqualTo(1);
       // The deleted row lives on in the archive.
       assertThat(fixture.expiredUnarchived()).isEqualTo(1);
       fixture.archiver(ArchiveFaults.NONE).archive();
       assertThat(deleter.deleteExpired(NOW)).isEqualTo(1);
       assertThat(fixture.countHot(DriftType.SPC, "true")).isEqualTo(2);
+    }
+  }
+
+  /** pg_cron is not in the embedded server, but the statement it would run is plain SQL: run it here. */
+  @Test
+  void thePgCronStatementDeletesExactlyWhatTheServiceDeletes() throws Exception {
+    try (ArchiveFixture fixture = new ArchiveFixture("retention_cron_sql")) {
+      ExpiredRowDeleter deleter = new ExpiredRowDeleter(fixture.hotStore.dataSource(), ArchiveFixture.RETENTION,
+          Duration.ofDays(7));
+      try (Connection connection = fixture.hotStore.dataSource().getConnection();
+          Statement statement = connection.createStatement()) {
+        assertThat(statement.executeUpdate(deleter.cronCommand(DriftType.SPC)))
+            .as("nothing archived yet: nothing deleted").isZero();
+      }
+      DriftRecord pastGrace = new DriftRecord.Spc(NOW.minus(40, ChronoUnit.DAYS), "r", "n", "v", "old", 1);
+      DriftRecord withinGrace = new DriftRecord.Spc(NOW.minus(33, ChronoUnit.DAYS), "r", "n", "v", "grace", 2);
+      fixture.insert(List.of(pastGrace, withinGrace));
+      fixture.archiver(ArchiveFaults.NONE).archive();
+      fixture.insert(List.of(new DriftRecord.Spc(NOW.minus(400, ChronoUnit.DAYS), "r", "n", "v", "late", 4)));
+
+      try (Connection connection = fixture.hotStore.dataSource().getConnection();
+          Statement statement = connection.createStatement()) {
+        assertThat(statement.executeUpdate(deleter.cronCommand(DriftType.SPC))).isEqualTo(1);
+      }
+      assertThat(fixture.countHot(DriftType.SPC, "feature = 'old'")).isZero();
+      assertThat(fixture.countHot(DriftType.SPC, "feature IN ('grace', 'late')")).isEqualTo(2);
     }
   }
 
@@ -77,6 +104,18 @@ class RetentionAndLagTest {
       assertThat(lag.measure(measuredAt)).isBetween(Duration.between(due, measuredAt).minusMinutes(1),
           Duration.between(due, measuredAt).plusMinutes(1));
 
+      fixture.archiver(ArchiveFaults.NONE).archive();
+      assertThat(lag.measure(Instant.now())).isEqualTo(Duration.ZERO);
+
+      // A late arrival below the archive's cutoff is found too (the archiver's second index path).
+      fixture.insert(List.of(new DriftRecord.Custom(NOW.minus(50, ChronoUnit.DAYS), "l", "n", "v", "m", 3)));
+      try (Connection connection = fixture.hotStore.dataSource().getConnection();
+          Statement statement = connection.createStatement()) {
+        statement.execute("UPDATE scouter.custom_metric SET updated_at = now() - interval '3 days' WHERE value = 3");
+      }
+      Instant lateMeasuredAt = Instant.now();
+      assertThat(lag.measure(lateMeasuredAt)).isBetween(Duration.ofDays(3).minusMinutes(1),
+          Duration.ofDays(3).plusMinutes(1));
       fixture.archiver(ArchiveFaults.NONE).archive();
       assertThat(lag.measure(Instant.now())).isEqualTo(Duration.ZERO);
     }

@@ -1,10 +1,11 @@
 package io.scouter.archive.api.bench;
 
-import io.scouter.archive.archiver.write.ArchiveWriteResult;
+import io.scouter.archive.archiver.run.RunFiles;
 import io.scouter.archive.archiver.write.CopyQuery;
 import io.scouter.archive.archiver.write.DriftArchiveWriter;
 import io.scouter.archive.archiver.write.RowSelection;
 import io.scouter.archive.catalog.drift.DriftType;
+import io.scouter.archive.catalog.hotstore.ArchiveWatermark;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.Connection;
@@ -17,10 +18,11 @@ import org.apache.iceberg.Table;
 import org.postgresql.PGConnection;
 
 /**
- * The two reference points under an archive run, on the rows a run would claim (unarchived,
- * unclaimed, older than the cutoff), read with the archiver's own COPY statement and order:
+ * The two reference points under an archive run, on the rows a first run would copy (everything
+ * older than the cutoff: the benchmark's tables hold nothing archived yet), read with the
+ * archiver's own COPY statement and order:
  * the bare binary COPY with its bytes discarded (the read-side limit), and the archiver's write path
- * (COPY decoded into Parquet data files) without claim, commit or finish; its files are deleted.
+ * (COPY decoded into Parquet data files) without plan, commit or finish; its files are deleted.
  */
 final class CopyThroughput {
   private final DataSource dataSource;
@@ -47,18 +49,17 @@ final class CopyThroughput {
   Timed writeWithoutCommit(Table table, DriftType type, Instant cutoff) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       long started = System.nanoTime();
-      ArchiveWriteResult result = new DriftArchiveWriter(table, type).write(connection, expired(cutoff));
+      RunFiles result = new DriftArchiveWriter(table, type).write(connection, expired(cutoff));
       Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-      for (DataFile file : result.dataFiles()) {
+      for (DataFile file : result.files()) {
         table.io().deleteFile(file.location());
       }
-      return new Timed(result.rowCount(), elapsed);
+      return new Timed(result.rows(), elapsed);
     }
   }
 
-  /** What a run claims, minus the claim: the cutoff is a constant of ours, never user input. */
+  /** What a first run copies: the cutoff is a constant of ours, never user input. */
   private static RowSelection expired(Instant cutoff) {
-    return RowSelection.where("NOT archived AND archive_run IS NULL AND created_at < '" + cutoff + "'::timestamptz",
-        "bench-reference");
+    return RowSelection.where("created_at < " + ArchiveWatermark.literal(cutoff), "bench-reference");
   }
 }

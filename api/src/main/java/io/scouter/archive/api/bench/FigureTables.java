@@ -60,25 +60,25 @@ final class FigureTables {
         .note("binary COPY: the archiver's own COPY statement (same rows, columns, order), bytes discarded;"
             + " best of 2.")
         .note("COPY->Parquet: the archiver's writer over the same rows, files not committed (then deleted).")
-        .note("archive pass: DataArchiver.archive(), claim + COPY->Parquet + Iceberg commit + finish; "
+        .note("archive pass: DataArchiver.archive(), plan + COPY->Parquet + Iceberg commit + finish; "
             + Figures.count(files) + " data files, " + Figures.mebibytes(bytes) + ".")
         .build();
   }
 
   FigureTable passSteps() {
     FigureTable.Builder table = FigureTable.builder("(a) The archive pass step by step, seconds",
-        "table", "claim", "COPY->Parquet", "Iceberg commit", "mark archived", "pass");
+        "table", "plan", "COPY->Parquet", "Iceberg commit", "finish", "pass");
     for (DriftType type : DriftType.values()) {
       Map<StepClock.Phase, Duration> phases = results.passPhases().get(type);
-      table.row(type.tableName(), Figures.secondsText(phases.get(StepClock.Phase.CLAIM)),
+      table.row(type.tableName(), Figures.secondsText(phases.get(StepClock.Phase.PLAN)),
           Figures.secondsText(phases.get(StepClock.Phase.WRITE)),
           Figures.secondsText(phases.get(StepClock.Phase.COMMIT)),
           Figures.secondsText(phases.get(StepClock.Phase.FINISH)),
           Figures.secondsText(tableResult(results.pass(), type).duration()));
     }
     return table
-        .note("claim: UPDATE ... SET archive_run over a created_at range; mark archived:"
-            + " UPDATE ... SET archived = true; both in PostgreSQL. Timed at the archiver's step hook.")
+        .note("plan: the run's REPEATABLE READ snapshot, the row counts that bound it and its record; finish: the"
+            + " archive state moved to the run's snapshot and watermark (one row). Timed at the archiver's step hook.")
         .build();
   }
 

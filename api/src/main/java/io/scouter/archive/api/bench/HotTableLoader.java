@@ -19,7 +19,7 @@ import org.postgresql.copy.PGCopyOutputStream;
 /**
  * Loads generated rows into the hot tables with {@code COPY ... FROM STDIN}, the fastest way in;
  * loading speed is not a figure of the benchmark. Rows land exactly as ingestion would store them
- * (not archived, not claimed).
+ * (nothing archived yet).
  */
 final class HotTableLoader {
   private static final int BUFFER_BYTES = 1 << 16;

@@ -68,7 +68,7 @@ final class InProcessService implements AutoCloseable {
    */
   DataArchiver archiver(StepClock clock) {
     return new DataArchiver(archive.hotStore().dataSource(), archive.catalog(),
-        configuration.archive().settings(archive.retention()), new CopyRunFileWriter(archive.hotStore().dataSource()),
+        configuration.archive().settings(archive.retention()), new CopyRunFileWriter(),
         clock, Clock.systemUTC(), new MetricRegistry());
   }
 

@@ -205,7 +205,7 @@ public final class QueryLatencyBench {
   private static void archiveEverything(HotStore hotStore, ArchiveCatalog catalog) throws SQLException {
     Clock clock = Clock.fixed(WINDOW_END.plus(Duration.ofDays(2)), ZoneOffset.UTC);
     DataArchiver archiver = new DataArchiver(hotStore.dataSource(), catalog,
-        ArchiverSettings.defaults(new RetentionPeriod(1)), new CopyRunFileWriter(hotStore.dataSource()),
+        ArchiverSettings.defaults(new RetentionPeriod(1)), new CopyRunFileWriter(),
         ArchiveFaults.NONE, clock, new MetricRegistry());
     ArchivePassResult result = archiver.archive();
     if (!result.succeeded()) {

@@ -10,12 +10,13 @@ import java.util.Map;
 /**
  * Where an archive pass spends its time, read off the archiver's step hook (it only looks at the
  * clock; it never injects anything). Each step's time is the time since the step before it, so:
- * claim = from the previous run's finish (or the pass start) to AFTER_CLAIM, write = to AFTER_WRITE,
- * commit = to AFTER_COMMIT, finish = to DURING_FINISH (marking the run's rows archived).
+ * plan = from the previous run's finish (or the pass start) to AFTER_START (the run's snapshot, the
+ * counts that bound it, its record), write = to AFTER_WRITE, commit = to AFTER_COMMIT, finish = to
+ * DURING_FINISH (moving the archive state to the run's snapshot and watermark).
  */
 final class StepClock implements ArchiveFaults {
   enum Phase {
-    CLAIM, WRITE, COMMIT, FINISH
+    PLAN, WRITE, COMMIT, FINISH
   }
 
   private final Map<DriftType, Map<Phase, Long>> nanos = new EnumMap<>(DriftType.class);
@@ -30,7 +31,7 @@ final class StepClock implements ArchiveFaults {
   public synchronized void reached(ArchiveStep step, DriftType type, long runId) {
     long now = System.nanoTime();
     Phase phase = switch (step) {
-      case AFTER_CLAIM -> Phase.CLAIM;
+      case AFTER_START -> Phase.PLAN;
       case AFTER_WRITE -> Phase.WRITE;
       case BEFORE_COMMIT, AFTER_COMMIT -> Phase.COMMIT;
       case DURING_FINISH -> Phase.FINISH;

@@ -35,7 +35,7 @@ public final class ArchiveService {
     HotStore hotStore = configuration.database().build(environment);
     ArchiveCatalog catalog = configuration.catalog().build(environment, hotStore.uri(), storage);
     DataArchiver archiver = new DataArchiver(hotStore.dataSource(), catalog, configuration.archive().settings(retention),
-        new CopyRunFileWriter(hotStore.dataSource()), ArchiveFaults.NONE, Clock.systemUTC(),
+        new CopyRunFileWriter(), ArchiveFaults.NONE, Clock.systemUTC(),
         environment.metrics());
     return new ArchiveService(hotStore, catalog, archiver, retention);
   }

@@ -33,7 +33,7 @@ public final class DriftReader {
     if (!isStorable(query)) {
       return moments;
     }
-    ArchiveCut cut = hot(query, connection -> HotAggregates.moments(connection, query, moments));
+    ArchiveCut cut = hot(query, (connection, hotCut) -> HotAggregates.moments(connection, hotCut, query, moments));
     if (cut.mayHoldRowsIn(query.window())) {
       archive.moments(query, cut.snapshotId().getAsLong(), moments);
     }
@@ -47,7 +47,7 @@ public final class DriftReader {
     if (!isStorable(query)) {
       return counts;
     }
-    ArchiveCut cut = hot(query, connection -> HotAggregates.binCounts(connection, query, counts));
+    ArchiveCut cut = hot(query, (connection, hotCut) -> HotAggregates.binCounts(connection, hotCut, query, counts));
     if (cut.mayHoldRowsIn(query.window())) {
       archive.binCounts(query, cut.snapshotId().getAsLong(), counts);
     }
@@ -64,7 +64,7 @@ public final class DriftReader {
       try {
         HotAggregates.begin(connection);
         ArchiveCut cut = HotAggregates.readCut(connection, query.type());
-        read.run(connection);
+        read.run(connection, cut);
         connection.commit();
         return cut;
       } catch (SQLException | RuntimeException e) {
@@ -97,6 +97,6 @@ public final class DriftReader {
 
   @FunctionalInterface
   private interface HotRead {
-    void run(Connection connection) throws SQLException;
+    void run(Connection connection, ArchiveCut cut) throws SQLException;
   }
 }

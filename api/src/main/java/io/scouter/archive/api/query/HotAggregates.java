@@ -3,6 +3,7 @@ package io.scouter.archive.api.query;
 import io.scouter.archive.api.metrics.SeriesBinCounts;
 import io.scouter.archive.api.metrics.SeriesMoments;
 import io.scouter.archive.catalog.drift.DriftType;
+import io.scouter.archive.catalog.hotstore.ArchiveWatermark;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,8 +11,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.OptionalLong;
 import org.postgresql.PGStatement;
 
@@ -32,14 +31,8 @@ final class HotAggregates {
   private static final long POSTGRES_EPOCH_MICROS = 946_684_800_000_000L;
   private static final int FETCH_SIZE = 10_000;
   private static final String ENTITY_WINDOW =
-      "space = ? AND name = ? AND version = ? AND created_at >= ? AND created_at < ? AND NOT archived";
-  private static final Map<DriftType, String> VALUES = new EnumMap<>(Map.of(
-      DriftType.SPC, valuesSql(DriftType.SPC), DriftType.CUSTOM, valuesSql(DriftType.CUSTOM)));
-  private static final String BIN_COUNTS = "SELECT feature, "
-      + "date_bin(make_interval(secs => ?), created_at, timestamptz '1970-01-01 00:00:00+00') AS bin_start, "
-      + "bin_id, sum(bin_count) FROM " + DriftType.PSI.qualifiedTableName()
-      + " WHERE " + ENTITY_WINDOW + " GROUP BY 1, 2, 3";
-  private static final String CUT = "SELECT s.snapshot_id, "
+      "space = ? AND name = ? AND version = ? AND created_at >= ? AND created_at < ?";
+  private static final String CUT = "SELECT s.snapshot_id, s.cutoff, s.pg_snapshot::text, "
       + "(SELECT min(r.min_created_at) FROM scouter.archive_run r WHERE r.table_name = s.table_name "
       + "AND r.status = 'done'), "
       + "(SELECT max(r.max_created_at) FROM scouter.archive_run r WHERE r.table_name = s.table_name "
@@ -48,9 +41,21 @@ final class HotAggregates {
 
   private HotAggregates() {}
 
-  private static String valuesSql(DriftType type) {
+  /** The entity's window, minus the rows the cut's Iceberg snapshot holds. */
+  private static String hotRows(ArchiveCut cut) {
+    return ENTITY_WINDOW + " AND " + cut.watermark().unarchivedSql();
+  }
+
+  private static String valuesSql(DriftType type, ArchiveCut cut) {
     return "SELECT " + type.seriesColumn() + ", created_at, value FROM " + type.qualifiedTableName()
-        + " WHERE " + ENTITY_WINDOW;
+        + " WHERE " + hotRows(cut);
+  }
+
+  private static String binCountsSql(ArchiveCut cut) {
+    return "SELECT feature, "
+        + "date_bin(make_interval(secs => ?), created_at, timestamptz '1970-01-01 00:00:00+00') AS bin_start, "
+        + "bin_id, sum(bin_count) FROM " + DriftType.PSI.qualifiedTableName()
+        + " WHERE " + hotRows(cut) + " GROUP BY 1, 2, 3";
   }
 
   /**
@@ -72,17 +77,22 @@ final class HotAggregates {
         if (!row.next()) {
           return ArchiveCut.EMPTY;
         }
-        OffsetDateTime oldest = row.getObject(2, OffsetDateTime.class);
-        OffsetDateTime newest = row.getObject(3, OffsetDateTime.class);
-        return new ArchiveCut(OptionalLong.of(row.getLong(1)), oldest == null ? null : oldest.toInstant(),
+        OffsetDateTime cutoff = row.getObject(2, OffsetDateTime.class);
+        // -infinity (PgJDBC's OffsetDateTime.MIN) is what an upgrade leaves when nothing was archived.
+        ArchiveWatermark watermark = cutoff.equals(OffsetDateTime.MIN)
+            ? ArchiveWatermark.NONE : ArchiveWatermark.of(cutoff.toInstant(), row.getString(3));
+        OffsetDateTime oldest = row.getObject(4, OffsetDateTime.class);
+        OffsetDateTime newest = row.getObject(5, OffsetDateTime.class);
+        return new ArchiveCut(OptionalLong.of(row.getLong(1)), watermark, oldest == null ? null : oldest.toInstant(),
             newest == null ? null : newest.toInstant());
       }
     }
   }
 
   /** Adds the query's unarchived hot SPC or custom rows to {@code target}. */
-  static void moments(Connection connection, DriftQuery query, SeriesMoments target) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(VALUES.get(query.type()))) {
+  static void moments(Connection connection, ArchiveCut cut, DriftQuery query, SeriesMoments target)
+      throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(valuesSql(query.type(), cut))) {
       // Binary results from the first execution: timestamps and doubles arrive as raw 8-byte values.
       statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
       statement.setFetchSize(FETCH_SIZE);
@@ -96,8 +106,9 @@ final class HotAggregates {
   }
 
   /** Merges the summed PSI bin counts of the query's unarchived hot rows into {@code target}. */
-  static void binCounts(Connection connection, DriftQuery query, SeriesBinCounts target) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(BIN_COUNTS)) {
+  static void binCounts(Connection connection, ArchiveCut cut, DriftQuery query, SeriesBinCounts target)
+      throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(binCountsSql(cut))) {
       statement.setDouble(1, query.binning().widthSeconds());
       bindEntityWindow(statement, 2, query);
       try (ResultSet row = statement.executeQuery()) {

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DropwizardExtensionsSupport.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ArchiveOperationsTest {
+  private static final String ARCHIVED = "scouter.is_archived('spc_drift', created_at, ins_xid)";
   private static final String DATABASE = TestDatabases.freshDatabaseUri("archive_operations");
   private static final DropwizardAppExtension<ScouterArchiveConfiguration> APP = new DropwizardAppExtension<>(
       ScouterArchiveApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
@@ -87,7 +88,8 @@ class ArchiveOperationsTest {
     try (Connection connection = TestDatabases.connect(DatabaseUri.parse(DATABASE).orElseThrow());
         Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery(
-            "SELECT count(*) FILTER (WHERE archived), count(*) FILTER (WHERE NOT archived) FROM scouter.spc_drift")) {
+            "SELECT count(*) FILTER (WHERE " + ARCHIVED + "), count(*) FILTER (WHERE NOT " + ARCHIVED + ") "
+                + "FROM scouter.spc_drift")) {
       rows.next();
       assertThat(rows.getLong(1)).isEqualTo(20);
       assertThat(rows.getLong(2)).isEqualTo(10);

@@ -44,7 +44,8 @@ class ArchiveScheduleAndCommandTest {
   private static long archived(String database) throws Exception {
     try (Connection connection = TestDatabases.connect(DatabaseUri.parse(database).orElseThrow());
         Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("SELECT count(*) FROM scouter.custom_metric WHERE archived")) {
+        ResultSet rows = statement.executeQuery("SELECT count(*) FROM scouter.custom_metric "
+            + "WHERE scouter.is_archived('custom_metric', created_at, ins_xid)")) {
       rows.next();
       return rows.getLong(1);
     }

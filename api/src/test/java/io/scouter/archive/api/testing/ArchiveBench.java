@@ -55,7 +55,7 @@ public final class ArchiveBench implements AutoCloseable {
     // The archiver's cutoff is its clock minus the retention: put the clock one day past the cutoff.
     Clock clock = Clock.fixed(cutoff.plus(Duration.ofDays(1)), ZoneOffset.UTC);
     DataArchiver archiver = new DataArchiver(hotStore.dataSource(), catalog,
-        new ArchiverSettings(new RetentionPeriod(1), maxRowsPerRun, 1000), new CopyRunFileWriter(hotStore.dataSource()),
+        new ArchiverSettings(new RetentionPeriod(1), maxRowsPerRun, 1000), new CopyRunFileWriter(),
         ArchiveFaults.NONE, clock, new MetricRegistry());
     ArchivePassResult result = archiver.archive();
     if (!result.succeeded()) {

@@ -1,6 +1,8 @@
 package io.scouter.archive.archiver.retention;
 
 import io.scouter.archive.catalog.drift.DriftType;
+import io.scouter.archive.catalog.hotstore.ArchiveState;
+import io.scouter.archive.catalog.hotstore.ArchiveWatermark;
 import io.scouter.archive.catalog.settings.RetentionPeriod;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,8 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deletes hot rows that are archived AND older than the retention period plus a grace period, in
- * small batches. Unarchived rows are never deleted, whatever their age (the original deleted by
+ * Deletes hot rows that are archived (under the archive's watermark, see
+ * {@link ArchiveWatermark}) AND older than the retention period plus a grace period, in small
+ * batches. Unarchived rows are never deleted, whatever their age (the original deleted by
  * age alone). The grace keeps archived rows long enough that a client re-sending an archived record
  * still hits the uniqueness key; a record re-sent after that is stored hot again and archived a
  * second time.
@@ -51,24 +54,34 @@ public final class ExpiredRowDeleter {
   private long deleteExpired(DriftType type, Instant before) throws SQLException {
     String table = type.qualifiedTableName();
     long total = 0;
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement(
-            "DELETE FROM " + table + " WHERE ctid = ANY(ARRAY(SELECT ctid FROM " + table
-                + " WHERE archived AND created_at < ? LIMIT " + BATCH_SIZE + "))")) {
-      statement.setObject(1, before.atOffset(ZoneOffset.UTC));
-      int deleted;
-      do {
-        deleted = statement.executeUpdate();
-        total += deleted;
-      } while (deleted == BATCH_SIZE);
+    try (Connection connection = dataSource.getConnection()) {
+      ArchiveWatermark watermark = ArchiveState.read(connection, type)
+          .map(ArchiveState::watermark).orElse(ArchiveWatermark.NONE);
+      if (watermark.isNone()) {
+        return 0;
+      }
+      try (PreparedStatement statement = connection.prepareStatement(
+          "DELETE FROM " + table + " WHERE ctid = ANY(ARRAY(SELECT ctid FROM " + table
+              + " WHERE created_at < ? AND " + watermark.archivedSql() + " LIMIT " + BATCH_SIZE + "))")) {
+        statement.setObject(1, before.atOffset(ZoneOffset.UTC));
+        int deleted;
+        do {
+          deleted = statement.executeUpdate();
+          total += deleted;
+        } while (deleted == BATCH_SIZE);
+      }
     }
     return total;
   }
 
-  /** The statement pg_cron runs, the same rule as {@link #deleteExpired(Instant)}, for one table. */
-  String cronCommand(DriftType type) {
+  /**
+   * The statement pg_cron runs, the same rule as {@link #deleteExpired(Instant)}, for one table:
+   * it reads the archive's watermark when it runs, so it never deletes a row the archive lacks.
+   */
+  public String cronCommand(DriftType type) {
     long days = retention.duration().plus(grace).toDays();
-    return "DELETE FROM " + type.qualifiedTableName() + " WHERE archived AND created_at < now() - interval '"
-        + days + " days'";
+    return "DELETE FROM " + type.qualifiedTableName() + " t USING scouter.archive_state s "
+        + "WHERE s.table_name = '" + type.tableName() + "' AND t.created_at < now() - interval '" + days + " days' "
+        + "AND t.created_at < s.cutoff AND pg_visible_in_snapshot(t.ins_xid, s.pg_snapshot)";
   }
 }

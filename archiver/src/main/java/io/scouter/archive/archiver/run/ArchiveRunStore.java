@@ -1,24 +1,27 @@
 package io.scouter.archive.archiver.run;
 
 import io.scouter.archive.catalog.drift.DriftType;
+import io.scouter.archive.catalog.hotstore.ArchiveState;
+import io.scouter.archive.catalog.hotstore.ArchiveWatermark;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * The archive protocol's PostgreSQL side: claiming rows for a run, finishing a run (rows marked
- * archived and the readers' snapshot moved in one transaction), and releasing a run's rows. Every
- * method is one short transaction, so a crash between two of them leaves a state the next run
- * reconciles.
+ * The archive protocol's PostgreSQL side: recording a run before it writes anything, finishing it
+ * (the readers' cut moved to its snapshot and watermark, compare-and-set against the run it
+ * follows) and closing a run that never committed. Each is one short transaction on a few rows of
+ * bookkeeping; no hot row is ever written.
  */
 final class ArchiveRunStore {
   private final DataSource dataSource;
@@ -29,150 +32,89 @@ final class ArchiveRunStore {
     this.faults = faults;
   }
 
-  /** Runs of the table that claimed rows and were neither finished nor released. */
-  List<ClaimedRun> pendingRuns(DriftType type) throws SQLException {
-    List<ClaimedRun> runs = new ArrayList<>();
+  Optional<ArchiveState> state(DriftType type) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      return ArchiveState.read(connection, type);
+    }
+  }
+
+  /** Runs of the table that were recorded and neither finished nor closed, oldest first. */
+  List<ArchiveRun> pendingRuns(DriftType type) throws SQLException {
+    return runs(type, "status = 'claimed'", -1);
+  }
+
+  /** The recorded run, whatever its status, if it is a run of this table with a watermark. */
+  Optional<ArchiveRun> run(DriftType type, long id) throws SQLException {
+    return runs(type, "id = ? AND pg_snapshot IS NOT NULL", id).stream().findFirst();
+  }
+
+  private List<ArchiveRun> runs(DriftType type, String condition, long id) throws SQLException {
+    List<ArchiveRun> runs = new ArrayList<>();
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement = connection.prepareStatement(
-            "SELECT id, pass_id, rows, min_created_at, max_created_at FROM scouter.archive_run "
-                + "WHERE table_name = ? AND status = 'claimed' ORDER BY id")) {
+            "SELECT id, pass_id, base_run_id, cutoff, pg_snapshot::text FROM scouter.archive_run "
+                + "WHERE table_name = ? AND " + condition + " ORDER BY id")) {
       statement.setString(1, type.tableName());
-      try (ResultSet result = statement.executeQuery()) {
-        while (result.next()) {
-          runs.add(new ClaimedRun(result.getLong(1), result.getObject(2, UUID.class), type, result.getLong(3),
-              instant(result, 4), instant(result, 5)));
+      if (id >= 0) {
+        statement.setLong(2, id);
+      }
+      try (ResultSet row = statement.executeQuery()) {
+        while (row.next()) {
+          long base = row.getLong(3);
+          OptionalLong baseRunId = row.wasNull() ? OptionalLong.empty() : OptionalLong.of(base);
+          ArchiveWatermark target = ArchiveWatermark.of(
+              row.getObject(4, OffsetDateTime.class).toInstant(), row.getString(5));
+          runs.add(new ArchiveRun(row.getLong(1), row.getObject(2, UUID.class), type, baseRunId, target));
         }
       }
     }
     return runs;
   }
 
-  /**
-   * Claims up to {@code maxRows} unarchived, unclaimed rows older than the cutoff, oldest first.
-   * Rows inserted after this transaction (late arrivals with old timestamps) are not claimed: the
-   * next run takes them. Returns empty, leaving no trace, when there is nothing to claim.
-   */
-  Optional<ClaimedRun> claim(DriftType type, UUID passId, Instant cutoff, long maxRows) throws SQLException {
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        long id = insertRun(connection, type, passId, cutoff);
-        Optional<ClaimedRun> run = markClaimed(connection, type, passId, id, cutoff, maxRows);
-        if (run.isEmpty()) {
-          connection.rollback();
-          return run;
-        }
-        try (PreparedStatement statement = connection.prepareStatement(
-            "UPDATE scouter.archive_run SET rows = ?, min_created_at = ?, max_created_at = ? WHERE id = ?")) {
-          statement.setLong(1, run.get().rows());
-          statement.setObject(2, timestamp(run.get().minCreatedAt()));
-          statement.setObject(3, timestamp(run.get().maxCreatedAt()));
-          statement.setLong(4, id);
-          statement.executeUpdate();
-        }
-        connection.commit();
-        return run;
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      }
-    }
-  }
-
-  private static long insertRun(Connection connection, DriftType type, UUID passId, Instant cutoff)
-      throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(
-        "INSERT INTO scouter.archive_run (pass_id, table_name, status, cutoff) VALUES (?, ?, 'claimed', ?) "
-            + "RETURNING id")) {
+  /** Records the run, durably, before any file is written. */
+  ArchiveRun start(DriftType type, UUID passId, Optional<ArchiveState> base, RunPlan plan) throws SQLException {
+    OptionalLong baseRunId = base.map(ArchiveState::runId).orElse(OptionalLong.empty());
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(
+            "INSERT INTO scouter.archive_run (pass_id, table_name, status, cutoff, pg_snapshot, base_run_id, rows) "
+                + "VALUES (?, ?, 'claimed', ?, ?::pg_snapshot, ?, ?) RETURNING id")) {
       statement.setObject(1, passId);
       statement.setString(2, type.tableName());
-      statement.setObject(3, timestamp(cutoff));
-      try (ResultSet result = statement.executeQuery()) {
-        result.next();
-        return result.getLong(1);
+      statement.setObject(3, timestamp(plan.target().cutoff()));
+      statement.setString(4, plan.target().snapshot());
+      statement.setObject(5, baseRunId.isPresent() ? baseRunId.getAsLong() : null, java.sql.Types.BIGINT);
+      statement.setLong(6, plan.rows());
+      try (ResultSet row = statement.executeQuery()) {
+        row.next();
+        return new ArchiveRun(row.getLong(1), passId, type, baseRunId, plan.target());
       }
     }
   }
 
   /**
-   * Claims with one plain UPDATE over a created_at range: the range ends at the cutoff or, when more
-   * than {@code maxRows} rows are claimable, at the created_at of the first row past the limit
-   * (found by an index scan). This avoids locking rows one by one through a ctid list, which
-   * measured 2.4x slower than the UPDATE itself. The caller holds the table's advisory lock, so no
-   * other archiver claims concurrently; rows inserted meanwhile are either claimed now or next run.
+   * Moves the readers' cut to the run's snapshot and watermark and closes the run as done, in one
+   * transaction: at every instant a row is either hot and above the watermark, or in that
+   * snapshot. The move is a compare-and-set on the run the state must still be at.
    */
-  private static Optional<ClaimedRun> markClaimed(Connection connection, DriftType type, UUID passId, long id,
-      Instant cutoff, long maxRows) throws SQLException {
-    String table = type.qualifiedTableName();
-    Optional<Instant> limit = firstBeyondLimit(connection, table, cutoff, maxRows);
-    Optional<ClaimedRun> run = claimRange(connection, type, passId, id, limit.orElse(cutoff), "<");
-    if (run.isEmpty() && limit.isPresent()) {
-      // More than maxRows rows share the oldest timestamp: take them all rather than none.
-      run = claimRange(connection, type, passId, id, limit.get(), "<=");
-    }
-    return run;
-  }
-
-  private static Optional<Instant> firstBeyondLimit(Connection connection, String table, Instant cutoff, long maxRows)
-      throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(
-        "SELECT created_at FROM " + table + " WHERE NOT archived AND archive_run IS NULL AND created_at < ? "
-            + "ORDER BY created_at OFFSET ? LIMIT 1")) {
-      statement.setObject(1, timestamp(cutoff));
-      statement.setLong(2, maxRows);
-      try (ResultSet result = statement.executeQuery()) {
-        return result.next() ? Optional.of(instant(result, 1)) : Optional.empty();
-      }
-    }
-  }
-
-  private static Optional<ClaimedRun> claimRange(Connection connection, DriftType type, UUID passId, long id,
-      Instant bound, String comparison) throws SQLException {
-    String table = type.qualifiedTableName();
-    try (PreparedStatement statement = connection.prepareStatement(
-        "WITH claimed AS (UPDATE " + table + " SET archive_run = ? WHERE NOT archived AND archive_run IS NULL "
-            + "AND created_at " + comparison + " ? RETURNING created_at) "
-            + "SELECT count(*), min(created_at), max(created_at) FROM claimed")) {
-      statement.setLong(1, id);
-      statement.setObject(2, timestamp(bound));
-      try (ResultSet result = statement.executeQuery()) {
-        result.next();
-        long rows = result.getLong(1);
-        return rows == 0 ? Optional.empty()
-            : Optional.of(new ClaimedRun(id, passId, type, rows, instant(result, 2), instant(result, 3)));
-      }
-    }
-  }
-
-  /**
-   * Marks the run's rows archived, the run done, and moves the readers' snapshot to the run's, in
-   * one transaction: at every instant a row is either hot-and-unarchived or in that snapshot.
-   */
-  void finish(ClaimedRun run, long snapshotId, int files, long bytes) throws SQLException {
+  void finish(ArchiveRun run, long snapshotId, RunSummary summary) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
-        try (PreparedStatement statement = connection.prepareStatement(
-            "UPDATE " + run.type().qualifiedTableName() + " SET archived = true, updated_at = now() "
-                + "WHERE archive_run = ? AND NOT archived")) {
-          statement.setLong(1, run.id());
-          statement.executeUpdate();
+        if (!moveState(connection, run, snapshotId) && !alreadyAt(connection, run)) {
+          throw new IllegalStateException("Cannot finish archive run " + run.id() + " of " + run.type()
+              + ": the archive state no longer follows run " + run.baseRunId());
         }
         faults.reached(ArchiveStep.DURING_FINISH, run.type(), run.id());
         try (PreparedStatement statement = connection.prepareStatement(
-            "UPDATE scouter.archive_run SET status = 'done', snapshot_id = ?, files = ?, bytes = ?, "
-                + "finished_at = now(), error = NULL WHERE id = ?")) {
+            "UPDATE scouter.archive_run SET status = 'done', snapshot_id = ?, rows = ?, files = ?, bytes = ?, "
+                + "min_created_at = ?, max_created_at = ?, finished_at = now(), error = NULL WHERE id = ?")) {
           statement.setLong(1, snapshotId);
-          statement.setInt(2, files);
-          statement.setLong(3, bytes);
-          statement.setLong(4, run.id());
-          statement.executeUpdate();
-        }
-        try (PreparedStatement statement = connection.prepareStatement(
-            "INSERT INTO scouter.archive_state (table_name, snapshot_id) VALUES (?, ?) "
-                + "ON CONFLICT (table_name) DO UPDATE SET snapshot_id = EXCLUDED.snapshot_id, updated_at = now()")) {
-          statement.setString(1, run.type().tableName());
-          statement.setLong(2, snapshotId);
+          statement.setLong(2, summary.rows());
+          statement.setInt(3, summary.files());
+          statement.setLong(4, summary.bytes());
+          statement.setObject(5, timestamp(summary.minCreatedAt().orElse(null)));
+          statement.setObject(6, timestamp(summary.maxCreatedAt().orElse(null)));
+          statement.setLong(7, run.id());
           statement.executeUpdate();
         }
         connection.commit();
@@ -183,37 +125,45 @@ final class ArchiveRunStore {
     }
   }
 
-  /**
-   * Gives the run's rows back (unclaimed, so a later run takes them) and closes the run as
-   * released (its snapshot never committed) or failed (with the error).
-   */
-  void release(ClaimedRun run, String status, String error) throws SQLException {
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        try (PreparedStatement statement = connection.prepareStatement(
-            "UPDATE " + run.type().qualifiedTableName() + " SET archive_run = NULL "
-                + "WHERE archive_run = ? AND NOT archived")) {
-          statement.setLong(1, run.id());
-          statement.executeUpdate();
-        }
-        try (PreparedStatement statement = connection.prepareStatement(
+  private static boolean moveState(Connection connection, ArchiveRun run, long snapshotId) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(
+        "INSERT INTO scouter.archive_state AS s (table_name, snapshot_id, run_id, cutoff, pg_snapshot) "
+            + "VALUES (?, ?, ?, ?, ?::pg_snapshot) ON CONFLICT (table_name) DO UPDATE SET "
+            + "snapshot_id = EXCLUDED.snapshot_id, run_id = EXCLUDED.run_id, cutoff = EXCLUDED.cutoff, "
+            + "pg_snapshot = EXCLUDED.pg_snapshot, updated_at = now() "
+            + "WHERE s.run_id IS NOT DISTINCT FROM ?")) {
+      statement.setString(1, run.type().tableName());
+      statement.setLong(2, snapshotId);
+      statement.setLong(3, run.id());
+      statement.setObject(4, timestamp(run.target().cutoff()));
+      statement.setString(5, run.target().snapshot());
+      statement.setObject(6, run.baseRunId().isPresent() ? run.baseRunId().getAsLong() : null,
+          java.sql.Types.BIGINT);
+      return statement.executeUpdate() == 1;
+    }
+  }
+
+  /** Another process finished this very run (both reconciled it): nothing left to move. */
+  private static boolean alreadyAt(Connection connection, ArchiveRun run) throws SQLException {
+    return ArchiveState.read(connection, run.type())
+        .map(state -> state.runId().isPresent() && state.runId().getAsLong() == run.id())
+        .orElse(false);
+  }
+
+  /** Closes a run whose snapshot never committed: released (found so by reconciliation) or failed. */
+  void close(ArchiveRun run, String status, String error) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(
             "UPDATE scouter.archive_run SET status = ?, finished_at = now(), error = ? WHERE id = ?")) {
-          statement.setString(1, status);
-          statement.setString(2, error);
-          statement.setLong(3, run.id());
-          statement.executeUpdate();
-        }
-        connection.commit();
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      }
+      statement.setString(1, status);
+      statement.setString(2, error);
+      statement.setLong(3, run.id());
+      statement.executeUpdate();
     }
   }
 
   /** Notes why a run is still pending (a commit whose outcome is unknown), without changing its state. */
-  void noteError(ClaimedRun run, String error) throws SQLException {
+  void noteError(ArchiveRun run, String error) throws SQLException {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement = connection.prepareStatement(
             "UPDATE scouter.archive_run SET error = ? WHERE id = ?")) {
@@ -224,11 +174,6 @@ final class ArchiveRunStore {
   }
 
   private static OffsetDateTime timestamp(Instant instant) {
-    return instant == null ? null : instant.atOffset(java.time.ZoneOffset.UTC);
-  }
-
-  private static Instant instant(ResultSet result, int column) throws SQLException {
-    Timestamp value = result.getTimestamp(column);
-    return value == null ? null : value.toInstant();
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
   }
 }

@@ -1,12 +1,19 @@
 package io.scouter.archive.archiver.run;
 
 import java.io.IOException;
-import java.util.List;
-import org.apache.iceberg.DataFile;
+import java.sql.Connection;
 import org.apache.iceberg.Table;
 
-/** Copies the rows a run claimed from PostgreSQL into new data files of the table, uncommitted. */
+/**
+ * Copies a run's rows out of PostgreSQL into new data files of the table, uncommitted.
+ *
+ * @see RunSnapshot
+ */
 @FunctionalInterface
 public interface RunFileWriter {
-  List<DataFile> write(Table table, ClaimedRun run) throws IOException;
+  /**
+   * @param snapshot the run's read-only REPEATABLE READ transaction: every slice of the plan must be
+   *     read in it, since the plan's watermark names exactly the rows that snapshot sees
+   */
+  RunFiles write(Table table, ArchiveRun run, RunPlan plan, Connection snapshot) throws IOException;
 }

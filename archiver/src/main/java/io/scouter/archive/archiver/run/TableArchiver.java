@@ -1,6 +1,8 @@
 package io.scouter.archive.archiver.run;
 
 import io.scouter.archive.catalog.drift.DriftType;
+import io.scouter.archive.catalog.hotstore.ArchiveState;
+import io.scouter.archive.catalog.hotstore.ArchiveWatermark;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -8,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.apache.iceberg.AppendFiles;
@@ -21,8 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Archives one drift table, under that table's advisory lock: first reconciles runs an earlier
- * process left pending, then claims, copies, commits and finishes runs until nothing expired is
- * left (or the pass's run limit is reached). See the README's "Guarantees" for the protocol.
+ * process left pending, then plans, records, copies, commits and finishes runs until nothing
+ * expired is left (or the pass's run limit is reached). See the README's "Guarantees" for the
+ * protocol.
  */
 public final class TableArchiver {
   private static final Logger LOG = LoggerFactory.getLogger(TableArchiver.class);
@@ -48,16 +52,11 @@ public final class TableArchiver {
           Duration.between(started, Instant.now()), null);
     }
     Progress progress = new Progress(type, started);
+    RunPlanner planner = new RunPlanner(type, maxRowsPerRun);
     try (TableLock lock = acquired.get()) {
-      for (ClaimedRun pending : runs.pendingRuns(type)) {
-        reconcile(table, pending, progress);
-      }
+      reconcile(table, type, progress);
       for (int i = 0; i < maxRunsPerPass; i++) {
-        Optional<ClaimedRun> claimed = runs.claim(type, passId, cutoff, maxRowsPerRun);
-        if (claimed.isEmpty()) {
-          break;
-        }
-        if (!copyCommitAndFinish(table, claimed.get(), lock, progress)) {
+        if (!runOnce(table, type, passId, cutoff, planner, lock, progress)) {
           break;
         }
       }
@@ -65,62 +64,105 @@ public final class TableArchiver {
     return progress.result();
   }
 
-  /** Finishes a run whose snapshot is in the table, or releases its rows when it never committed. */
-  private void reconcile(Table table, ClaimedRun run, Progress progress) throws SQLException {
-    Optional<Snapshot> committed = RunMarker.find(table, run.id());
-    if (committed.isPresent()) {
-      Snapshot snapshot = committed.get();
-      int files = Integer.parseInt(snapshot.summary().getOrDefault("added-data-files", "0"));
-      long bytes = Long.parseLong(snapshot.summary().getOrDefault("added-files-size", "0"));
-      runs.finish(run, snapshot.snapshotId(), files, bytes);
-      LOG.info("Reconciled archive run {} of {}: found in snapshot {}, finished", run.id(), run.type(),
-          snapshot.snapshotId());
-      progress.finished(run, snapshot.snapshotId(), files, bytes);
-    } else {
-      // Files it may have written are referenced by no snapshot: orphan cleanup removes them later.
-      runs.release(run, "released", "Released by reconciliation: no snapshot carries this run");
-      LOG.info("Reconciled archive run {} of {}: never committed, its {} rows released", run.id(), run.type(),
-          run.rows());
+  /**
+   * Brings the archive state level with the table. Runs are chained (each commits only after the
+   * run the state is at, see {@link RunMarker}), so the table is at most one run ahead: the newest
+   * run in its history, committed by a process that died (or lost the commit's answer) before
+   * finishing. That run is finished, whatever its record says; every other run still pending never
+   * committed and is released: the watermark never moved, so its rows are still hot.
+   */
+  private void reconcile(Table table, DriftType type, Progress progress) throws SQLException {
+    OptionalLong stateRun = runs.state(type).map(ArchiveState::runId).orElse(OptionalLong.empty());
+    Optional<Snapshot> newest = RunMarker.newestRun(table);
+    long finished = -1;
+    if (newest.isPresent() && !sameRun(RunMarker.runIdOf(newest.get()), stateRun)) {
+      Snapshot snapshot = newest.get();
+      long runId = RunMarker.runIdOf(snapshot);
+      ArchiveRun run = runs.run(type, runId)
+          .filter(candidate -> candidate.baseRunId().equals(stateRun))
+          .orElseThrow(() -> new IllegalStateException("Cannot archive " + type.tableName()
+              + ": the table's newest archive run " + runId + " (snapshot " + snapshot.snapshotId()
+              + ") does not follow run " + (stateRun.isPresent() ? stateRun.getAsLong() : "none")
+              + " of scouter.archive_state; refusing to archive until an operator reconciles them"));
+      RunSummary summary = RunMarker.summary(snapshot);
+      runs.finish(run, snapshot.snapshotId(), summary);
+      LOG.info("Reconciled archive run {} of {}: found in snapshot {}, finished", runId, type, snapshot.snapshotId());
+      progress.finished(run, snapshot.snapshotId(), summary);
+      finished = runId;
+    }
+    for (ArchiveRun pending : runs.pendingRuns(type)) {
+      if (pending.id() != finished) {
+        // Files it may have written are referenced by no snapshot: orphan cleanup removes them later.
+        runs.close(pending, "released", "Released by reconciliation: no snapshot carries this run");
+        LOG.info("Reconciled archive run {} of {}: never committed, released", pending.id(), type);
+      }
     }
   }
 
-  /** Returns whether the pass may go on with this table. */
-  private boolean copyCommitAndFinish(Table table, ClaimedRun run, TableLock lock, Progress progress)
+  private static boolean sameRun(long runId, OptionalLong stateRun) {
+    return stateRun.isPresent() && stateRun.getAsLong() == runId;
+  }
+
+  /** Plans, records, copies, commits and finishes one run; returns whether the pass may go on. */
+  private boolean runOnce(Table table, DriftType type, UUID passId, Instant cutoff, RunPlanner planner,
+      TableLock lock, Progress progress) throws SQLException {
+    Optional<ArchiveState> base = runs.state(type);
+    ArchiveRun run;
+    RunFiles written = null;
+    try (RunSnapshot snapshot = RunSnapshot.open(dataSource)) {
+      Optional<RunPlan> plan = planner.plan(snapshot,
+          base.map(ArchiveState::watermark).orElse(ArchiveWatermark.NONE), cutoff);
+      if (plan.isEmpty()) {
+        return false;
+      }
+      run = runs.start(type, passId, base, plan.get());
+      faults.reached(ArchiveStep.AFTER_START, type, run.id());
+      try {
+        written = writer.write(table, run, plan.get(), snapshot.connection());
+        faults.reached(ArchiveStep.AFTER_WRITE, type, run.id());
+      } catch (IOException | RuntimeException e) {
+        fail(run, written == null ? List.of() : written.files(), e, progress, table.io());
+        return false;
+      }
+    }
+    return commitAndFinish(table, run, written, lock, progress);
+  }
+
+  private boolean commitAndFinish(Table table, ArchiveRun run, RunFiles written, TableLock lock, Progress progress)
       throws SQLException {
-    faults.reached(ArchiveStep.AFTER_CLAIM, run.type(), run.id());
-    List<DataFile> files = List.of();
     long snapshotId;
     try {
-      files = writer.write(table, run);
-      faults.reached(ArchiveStep.AFTER_WRITE, run.type(), run.id());
       AppendFiles append = table.newFastAppend();
-      files.forEach(append::appendFile);
-      RunMarker.mark(append, run, lock::held);
+      written.files().forEach(append::appendFile);
+      RunMarker.mark(append, run, written, lock::held);
       faults.reached(ArchiveStep.BEFORE_COMMIT, run.type(), run.id());
       append.commit();
       snapshotId = table.currentSnapshot().snapshotId();
       faults.reached(ArchiveStep.AFTER_COMMIT, run.type(), run.id());
     } catch (CommitStateUnknownException e) {
-      // Never a failure: the snapshot may exist. Keep the claim and every file; reconcile next pass.
+      // Never a failure: the snapshot may exist. Keep the run pending and every file; reconcile next pass.
       runs.noteError(run, "Commit state unknown: " + e.getMessage());
       LOG.warn("Archive run {} of {}: commit outcome unknown, left for reconciliation: {}", run.id(), run.type(),
           e.getMessage());
       progress.pending(e);
       return false;
-    } catch (IOException | RuntimeException e) {
-      // The commit certainly did not happen: the files are garbage and the rows go back.
-      deleteQuietly(table.io(), files);
-      runs.release(run, "failed", e.toString());
-      LOG.error("Archive run {} of {} failed; {} rows released for the next pass", run.id(), run.type(),
-          run.rows(), e);
-      progress.failed(e);
+    } catch (RuntimeException e) {
+      fail(run, written.files(), e, progress, table.io());
       return false;
     }
-    int fileCount = files.size();
-    long bytes = files.stream().mapToLong(DataFile::fileSizeInBytes).sum();
-    runs.finish(run, snapshotId, fileCount, bytes);
-    progress.finished(run, snapshotId, fileCount, bytes);
+    RunSummary summary = RunSummary.of(written);
+    runs.finish(run, snapshotId, summary);
+    progress.finished(run, snapshotId, summary);
     return true;
+  }
+
+  /** The commit certainly did not happen: the files are garbage, and the watermark never moved. */
+  private void fail(ArchiveRun run, List<DataFile> files, Exception e, Progress progress, FileIO io)
+      throws SQLException {
+    deleteQuietly(io, files);
+    runs.close(run, "failed", e.toString());
+    LOG.error("Archive run {} of {} failed; its rows stay hot for the next pass", run.id(), run.type(), e);
+    progress.failed(e);
   }
 
   private static void deleteQuietly(FileIO io, List<DataFile> files) {
@@ -150,11 +192,11 @@ public final class TableArchiver {
       this.started = started;
     }
 
-    void finished(ClaimedRun run, long snapshot, int fileCount, long byteCount) {
+    void finished(ArchiveRun run, long snapshot, RunSummary summary) {
       runIds.add(run.id());
-      rows += run.rows();
-      files += fileCount;
-      bytes += byteCount;
+      rows += summary.rows();
+      files += summary.files();
+      bytes += summary.bytes();
       snapshotId = snapshot;
     }
 

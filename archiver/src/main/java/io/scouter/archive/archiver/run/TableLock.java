@@ -7,6 +7,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A PostgreSQL session advisory lock per drift table, held for a whole archive run, so that of
@@ -14,6 +16,7 @@ import javax.sql.DataSource;
  * lives as long as its connection: if this process dies, PostgreSQL releases it.
  */
 final class TableLock implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(TableLock.class);
   /** High bits name "Scouter Archive table run" among advisory locks; low bits the table. */
   private static final long KEY_BASE = 0x5C0_7E1A_0000L;
 
@@ -54,10 +57,13 @@ final class TableLock implements AutoCloseable {
     }
   }
 
+  /** Releases the lock; if the session is already gone, so is the lock, and that is not an error. */
   @Override
   public void close() throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_unlock_all()")) {
       statement.execute();
+    } catch (SQLException e) {
+      LOG.warn("Cannot release the archive lock of its session, which ended with it: {}", e.getMessage());
     } finally {
       connection.close();
     }

@@ -8,10 +8,12 @@ import java.util.stream.Collectors;
  * {@link DriftType#columns()}, clustered by Iceberg partition: by entity, then created_at (which
  * keeps each UTC day together).
  *
- * <p>The order is exactly that of the index {@code (archive_run, space, name, version, created_at)},
- * so PostgreSQL streams the rows off the index instead of sorting them: a sort of a few million rows
- * spills to disk and reads at a third of the speed, and ordering by the table's full sort order
- * (day, series) cannot come from any index. {@link PartitionRun} sorts each partition by series in
+ * <p>The order is exactly that of the entity/time index {@code (space, name, version, created_at)},
+ * so for a backlog PostgreSQL streams the rows off that index (checking the run's created_at range
+ * in the index) instead of sorting them: a sort of a few million rows spills to disk and reads at
+ * a third of the speed. For a single expired day the planner rather sorts that day's rows, found
+ * through the created_at key. Ordering by the table's full sort order (day, series) cannot come
+ * from any index. {@link PartitionRun} sorts each partition by series in
  * memory instead. Text keeps the column's collation: only grouping matters here, and equal strings
  * are adjacent under any deterministic collation. Explicit casts pin the binary representation the
  * decoder expects.

@@ -1,35 +1,74 @@
 package io.scouter.archive.archiver.write;
 
-import io.scouter.archive.archiver.run.ClaimedRun;
+import io.scouter.archive.archiver.run.ArchiveRun;
 import io.scouter.archive.archiver.run.RunFileWriter;
+import io.scouter.archive.archiver.run.RunFiles;
+import io.scouter.archive.archiver.run.RunPlan;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
+import java.util.Optional;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.Table;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The archiver's writer: a run's claimed rows, streamed by binary COPY into the table's Parquet files. */
+/**
+ * The archiver's writer: each slice of a run's plan streamed by binary COPY, in the run's snapshot,
+ * into the table's Parquet files. The slices cover disjoint rows (newly expired days; late arrivals
+ * below the old cutoff), each clustered by partition on its own, so each gets its own writer.
+ */
 public final class CopyRunFileWriter implements RunFileWriter {
-  private final DataSource dataSource;
-
-  public CopyRunFileWriter(DataSource dataSource) {
-    this.dataSource = dataSource;
-  }
+  private static final Logger LOG = LoggerFactory.getLogger(CopyRunFileWriter.class);
 
   @Override
-  public List<DataFile> write(Table table, ClaimedRun run) throws IOException {
-    try (Connection connection = dataSource.getConnection()) {
-      ArchiveWriteResult result = new DriftArchiveWriter(table, run.type())
-          .write(connection, RowSelection.archiveRun(run.id()));
-      if (result.rowCount() != run.rows()) {
-        throw new IllegalStateException("Cannot archive run " + run.id() + ": it claimed " + run.rows()
-            + " rows but " + result.rowCount() + " were copied");
+  public RunFiles write(Table table, ArchiveRun run, RunPlan plan, Connection snapshot) throws IOException {
+    List<DataFile> files = new ArrayList<>();
+    long rows = 0;
+    Optional<Instant> min = Optional.empty();
+    Optional<Instant> max = Optional.empty();
+    try {
+      DriftArchiveWriter writer = new DriftArchiveWriter(table, run.type());
+      for (int i = 0; i < plan.slices().size(); i++) {
+        RunFiles result = writer.write(snapshot,
+            RowSelection.where(plan.slices().get(i), "run-" + run.id() + "-" + i));
+        files.addAll(result.files());
+        rows += result.rows();
+        min = earlier(min, result.minCreatedAt());
+        max = later(max, result.maxCreatedAt());
       }
-      return result.dataFiles();
-    } catch (SQLException e) {
-      throw new IOException("Cannot copy the rows of archive run " + run.id() + ": " + e.getMessage(), e);
+      if (rows != plan.rows()) {
+        throw new IllegalStateException("Cannot archive run " + run.id() + ": its snapshot holds " + plan.rows()
+            + " rows to copy but " + rows + " were copied");
+      }
+      return new RunFiles(files, rows, min, max);
+    } catch (SQLException | RuntimeException e) {
+      deleteQuietly(table, files);
+      if (e instanceof SQLException) {
+        throw new IOException("Cannot copy the rows of archive run " + run.id() + ": " + e.getMessage(), e);
+      }
+      throw (RuntimeException) e;
+    }
+  }
+
+  private static Optional<Instant> earlier(Optional<Instant> a, Optional<Instant> b) {
+    return a.isEmpty() ? b : b.isEmpty() || a.get().isBefore(b.get()) ? a : b;
+  }
+
+  private static Optional<Instant> later(Optional<Instant> a, Optional<Instant> b) {
+    return a.isEmpty() ? b : b.isEmpty() || a.get().isAfter(b.get()) ? a : b;
+  }
+
+  private static void deleteQuietly(Table table, List<DataFile> files) {
+    for (DataFile file : files) {
+      try {
+        table.io().deleteFile(file.location());
+      } catch (RuntimeException e) {
+        LOG.warn("Cannot delete uncommitted data file {}; orphan cleanup will", file.location(), e);
+      }
     }
   }
 }

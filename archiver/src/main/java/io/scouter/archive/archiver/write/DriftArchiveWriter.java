@@ -1,5 +1,6 @@
 package io.scouter.archive.archiver.write;
 
+import io.scouter.archive.archiver.run.RunFiles;
 import io.scouter.archive.catalog.drift.DriftTableDefinition;
 import io.scouter.archive.catalog.drift.DriftType;
 import java.sql.Connection;
@@ -88,7 +89,7 @@ public final class DriftArchiveWriter {
    *     thread; its transaction state is left as it is, so the caller decides which snapshot of the
    *     hot table the COPY sees
    */
-  public ArchiveWriteResult write(Connection connection, RowSelection rows) throws SQLException {
+  public RunFiles write(Connection connection, RowSelection rows) throws SQLException {
     long started = System.nanoTime();
     try (BackgroundCloser closer = new BackgroundCloser(
         CLOSER_THREADS, MAX_PENDING_CLOSES, "archive-close-" + type.tableName())) {
@@ -112,9 +113,9 @@ public final class DriftArchiveWriter {
         }
         List<DataFile> dataFiles = runs.finish();
         closer.awaitAll();
-        ArchiveWriteResult result = new ArchiveWriteResult(dataFiles, reader.rows(), range.min(), range.max());
+        RunFiles result = new RunFiles(dataFiles, reader.rows(), range.min(), range.max());
         LOG.info("Archived {} rows of {} ({}) into {} data files, {} bytes, in {} ms",
-            result.rowCount(), type.tableName(), rows, dataFiles.size(), result.totalBytes(),
+            result.rows(), type.tableName(), rows, dataFiles.size(), result.bytes(),
             (System.nanoTime() - started) / 1_000_000);
         return result;
       } catch (SQLException | RuntimeException | Error e) {

@@ -7,7 +7,8 @@ import java.util.Locale;
  * label that goes into the data files' names so that orphan cleanup can tell which run left a file.
  *
  * <p>{@code COPY} takes no bind parameters, so the predicate is spliced into the statement: build it
- * only with {@link #archiveRun(long)} or from trusted, constant SQL, never from user input.
+ * only from this service's own state (an archive run's plan) or trusted constant SQL, never from
+ * user input.
  */
 public final class RowSelection {
   private final String predicate;
@@ -19,18 +20,7 @@ public final class RowSelection {
   }
 
   /**
-   * The rows claimed by archive run {@code runId}: {@code archive_run = runId AND NOT archived}. A
-   * claimed row is unarchived until its run finishes, so the second term selects nothing less; it
-   * lets PostgreSQL use the partial claim index, which the rows of a run must come from in partition
-   * order without a sort (see the README: a sort of a few million rows spills to disk and halves
-   * the read rate).
-   */
-  public static RowSelection archiveRun(long runId) {
-    return new RowSelection("archive_run = " + runId + " AND NOT archived", "run-" + runId);
-  }
-
-  /**
-   * Rows matching a trusted SQL boolean expression, e.g. {@code "archive_run = 7 AND space = 'a'"}.
+   * Rows matching a trusted SQL boolean expression, e.g. {@code "created_at < '2025-01-01T00:00:00Z'::timestamptz"}.
    *
    * @param label letters, digits and dashes, used in data file names
    */

@@ -10,19 +10,19 @@ import org.junit.jupiter.api.Test;
 class CopyQueryTest {
   @Test
   void selectsTheDriftColumnsInIndexOrder() {
-    assertThat(CopyQuery.copy(DriftType.PSI, RowSelection.archiveRun(42))).isEqualTo(
+    assertThat(CopyQuery.copy(DriftType.PSI, RowSelection.where("created_at < '2025-01-01T00:00:00Z'::timestamptz", "run-42"))).isEqualTo(
         "COPY (SELECT created_at::timestamp with time zone, space::text, name::text, version::text, "
             + "feature::text, bin_id::integer, bin_count::integer FROM scouter.observed_bin_count "
-            + "WHERE archive_run = 42 AND NOT archived ORDER BY space, name, version, created_at) "
+            + "WHERE created_at < '2025-01-01T00:00:00Z'::timestamptz ORDER BY space, name, version, created_at) "
             + "TO STDOUT (FORMAT binary)");
-    assertThat(CopyQuery.select(DriftType.CUSTOM, RowSelection.archiveRun(1)))
+    assertThat(CopyQuery.select(DriftType.CUSTOM, RowSelection.where("true", "run-1")))
         .startsWith("SELECT created_at::timestamp with time zone, space::text, name::text, version::text, "
             + "metric::text, value::double precision FROM scouter.custom_metric");
   }
 
   @Test
   void labelsFilesWithTheRun() {
-    assertThat(RowSelection.archiveRun(7).label()).isEqualTo("run-7");
+    assertThat(RowSelection.where("true", "run-7").label()).isEqualTo("run-7");
     assertThat(RowSelection.where("space = 'a'", "backfill-2").predicate()).isEqualTo("space = 'a'");
   }
 

@@ -1,5 +1,6 @@
 package io.scouter.archive.archiver.write;
 
+import io.scouter.archive.archiver.run.RunFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,11 +36,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The write path end to end: real PostgreSQL, real Iceberg JDBC catalog and commit, real files.
- * Rows of run 1 are archived; rows of run 2 and unclaimed rows must stay out.
+ * About 80% of the rows, chosen by a hash of the row, are selected; the rest must stay out.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DriftArchiveWriterTest {
-  private static final RowSelection RUN = RowSelection.archiveRun(1);
+  /**
+   * About 80% of the seeded rows (a hash of the row), the way a run's slice selects some rows and
+   * not others; the rows single tests add (spaces roll, bad, cancel) are never among them.
+   */
+  private static final String SELECTED =
+      "space NOT IN ('roll', 'bad', 'cancel') AND abs(hashtext(created_at::text || name)) % 10 >= 2";
+  private static final RowSelection RUN = RowSelection.where(SELECTED, "run-1");
   private static final String LOCAL_FILE_IO = "io.scouter.archive.catalog.storage.LocalFileIO";
   private final AtomicInteger tables = new AtomicInteger();
   private Path warehouse;
@@ -52,10 +59,6 @@ class DriftArchiveWriterTest {
     DriftRecordInserter inserter = new DriftRecordInserter(fixture.hotStore().dataSource());
     for (DriftType type : DriftType.values()) {
       inserter.insert(TestRows.records(type, 3000, 20));
-      // About 80% claimed by run 1, 10% by another run, 10% unclaimed.
-      fixture.execute("UPDATE " + type.qualifiedTableName() + " SET archive_run = CASE "
-          + "abs(hashtext(" + type.seriesColumn() + " || created_at::text || name)) % 10 "
-          + "WHEN 0 THEN NULL WHEN 1 THEN 2 ELSE 1 END");
     }
   }
 
@@ -77,24 +80,24 @@ class DriftArchiveWriterTest {
   @MethodSource("typesAndThreads")
   void archivesExactlyTheRunsRowsRowForRow(DriftType type, int encoderThreads) throws SQLException {
     Table table = newTable(type, Map.of());
-    ArchiveWriteResult result;
+    RunFiles result;
     try (Connection connection = fixture.connect()) {
       result = new DriftArchiveWriter(table, type, ArchiveWriteOptions.defaults().withEncoderThreads(encoderThreads))
           .write(connection, RUN);
     }
-    HotStoreFixture.commit(table, result.dataFiles());
+    HotStoreFixture.commit(table, result.files());
     table.refresh();
 
     Map<List<Object>, Long> expected;
     try (Connection connection = fixture.connect()) {
-      expected = HotRows.postgres(connection, type, "archive_run = 1");
+      expected = HotRows.postgres(connection, type, SELECTED);
     }
     assertThat(HotRows.count(expected)).isGreaterThan(2000);
     assertThat(HotRows.iceberg(table, type)).isEqualTo(expected);
-    assertThat(result.rowCount()).isEqualTo(HotRows.count(expected));
+    assertThat(result.rows()).isEqualTo(HotRows.count(expected));
     assertThat(result.minCreatedAt()).contains(Instant.parse("0001-01-01T00:00:00Z"));
     assertThat(result.maxCreatedAt()).contains(Instant.parse("9999-12-31T23:59:59.999999Z"));
-    assertThat(result.dataFiles()).allSatisfy(file -> {
+    assertThat(result.files()).allSatisfy(file -> {
       assertThat(file.sortOrderId()).isEqualTo(table.sortOrder().orderId());
       assertThat(file.location()).contains("run-1-");
     });
@@ -103,65 +106,65 @@ class DriftArchiveWriterTest {
   @Test
   void writesOneFilePerPartitionWhenDataIsSmall() throws SQLException {
     Table table = newTable(DriftType.SPC, Map.of());
-    ArchiveWriteResult result = write(table, DriftType.SPC, ArchiveWriteOptions.defaults().withEncoderThreads(2));
+    RunFiles result = write(table, DriftType.SPC, ArchiveWriteOptions.defaults().withEncoderThreads(2));
 
     Set<String> partitions = new HashSet<>();
-    result.dataFiles().forEach(file -> partitions.add(table.spec().partitionToPath(file.partition())));
+    result.files().forEach(file -> partitions.add(table.spec().partitionToPath(file.partition())));
     assertThat(partitions).hasSizeGreaterThan(100);
-    assertThat(result.dataFiles()).hasSize(partitions.size());
-    assertThat(result.dataFiles().stream().mapToLong(DataFile::recordCount).sum()).isEqualTo(result.rowCount());
+    assertThat(result.files()).hasSize(partitions.size());
+    assertThat(result.files().stream().mapToLong(DataFile::recordCount).sum()).isEqualTo(result.rows());
   }
 
   @Test
   void rollsToANewFileAtTheTargetSize() throws SQLException {
-    fixture.execute("INSERT INTO scouter.custom_metric (created_at, space, name, version, metric, value, archive_run) "
+    fixture.execute("INSERT INTO scouter.custom_metric (created_at, space, name, version, metric, value) "
         + "SELECT timestamptz '2030-06-01 00:00:00+00' + s * interval '1 second', 'roll', 'big', '1', "
-        + "'metric_' || (s % 7), sin(s) * 1e6, 3 FROM generate_series(0, 59999) s");
+        + "'metric_' || (s % 7), sin(s) * 1e6 FROM generate_series(0, 59999) s");
     Table table = newTable(DriftType.CUSTOM, Map.of(TableProperties.WRITE_TARGET_FILE_SIZE_BYTES, "65536"));
-    ArchiveWriteResult result;
+    RunFiles result;
     try (Connection connection = fixture.connect()) {
-      result = new DriftArchiveWriter(table, DriftType.CUSTOM).write(connection, RowSelection.archiveRun(3));
+      result = new DriftArchiveWriter(table, DriftType.CUSTOM).write(connection, RowSelection.where("space = 'roll'", "run-3"));
     }
-    HotStoreFixture.commit(table, result.dataFiles());
+    HotStoreFixture.commit(table, result.files());
 
-    assertThat(result.rowCount()).isEqualTo(60_000);
-    assertThat(result.dataFiles()).hasSizeGreaterThan(3);
+    assertThat(result.rows()).isEqualTo(60_000);
+    assertThat(result.files()).hasSizeGreaterThan(3);
     // Rolling is checked every 1000 rows, after the file reached the target by Parquet's estimate.
-    assertThat(result.dataFiles().stream().filter(file -> file.recordCount() % 1000 != 0)).hasSizeLessThanOrEqualTo(1);
-    assertThat(result.dataFiles()).allSatisfy(file -> assertThat(file.fileSizeInBytes()).isLessThan(4 * 65536));
+    assertThat(result.files().stream().filter(file -> file.recordCount() % 1000 != 0)).hasSizeLessThanOrEqualTo(1);
+    assertThat(result.files()).allSatisfy(file -> assertThat(file.fileSizeInBytes()).isLessThan(4 * 65536));
     try (Connection connection = fixture.connect()) {
       assertThat(HotRows.iceberg(table, DriftType.CUSTOM))
-          .isEqualTo(HotRows.postgres(connection, DriftType.CUSTOM, "archive_run = 3"));
+          .isEqualTo(HotRows.postgres(connection, DriftType.CUSTOM, "space = 'roll'"));
     }
   }
 
   @Test
   void splitsAPartitionLargerThanOneRunIntoSortedFiles() throws SQLException {
     Table table = newTable(DriftType.SPC, Map.of());
-    ArchiveWriteResult result = write(table, DriftType.SPC, ArchiveWriteOptions.defaults().withMaxRunRows(7));
-    HotStoreFixture.commit(table, result.dataFiles());
+    RunFiles result = write(table, DriftType.SPC, ArchiveWriteOptions.defaults().withMaxRunRows(7));
+    HotStoreFixture.commit(table, result.files());
 
-    assertThat(result.dataFiles()).allSatisfy(file -> assertThat(file.recordCount()).isLessThanOrEqualTo(7));
+    assertThat(result.files()).allSatisfy(file -> assertThat(file.recordCount()).isLessThanOrEqualTo(7));
     try (Connection connection = fixture.connect()) {
       assertThat(HotRows.iceberg(table, DriftType.SPC))
-          .isEqualTo(HotRows.postgres(connection, DriftType.SPC, "archive_run = 1"));
+          .isEqualTo(HotRows.postgres(connection, DriftType.SPC, SELECTED));
     }
-    DataFileChecks.assertEachFileSorted(table, DriftType.SPC, result.dataFiles());
+    DataFileChecks.assertEachFileSorted(table, DriftType.SPC, result.files());
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("types")
   void writesSortedFilesWithTheColumnMetricsOfIcebergsGenericWriter(DriftType type) throws SQLException {
     Table table = newTable(type, Map.of());
-    ArchiveWriteResult ours = write(table, type, ArchiveWriteOptions.defaults());
+    RunFiles ours = write(table, type, ArchiveWriteOptions.defaults());
     List<DataFile> generic;
     try (Connection connection = fixture.connect()) {
       generic = NaiveArchiveWriter.write(table, type, connection, RUN);
     }
 
-    DataFileChecks.assertSameMetricsPerPartition(table, ours.dataFiles(), generic);
-    DataFileChecks.assertEachFileSorted(table, type, ours.dataFiles());
-    DataFileChecks.assertFullBoundsForLongNames(ours.dataFiles());
+    DataFileChecks.assertSameMetricsPerPartition(table, ours.files(), generic);
+    DataFileChecks.assertEachFileSorted(table, type, ours.files());
+    DataFileChecks.assertFullBoundsForLongNames(ours.files());
   }
 
   static Stream<DriftType> types() {
@@ -171,24 +174,24 @@ class DriftArchiveWriterTest {
   @Test
   void returnsNoFilesForAnEmptySelection() throws SQLException {
     Table table = newTable(DriftType.PSI, Map.of());
-    ArchiveWriteResult result = write(table, DriftType.PSI, RowSelection.archiveRun(999), ArchiveWriteOptions.defaults());
-    assertThat(result.dataFiles()).isEmpty();
-    assertThat(result.rowCount()).isZero();
+    RunFiles result = write(table, DriftType.PSI, RowSelection.where("space = 'nobody'", "run-999"), ArchiveWriteOptions.defaults());
+    assertThat(result.files()).isEmpty();
+    assertThat(result.rows()).isZero();
     assertThat(result.minCreatedAt()).isEmpty();
   }
 
   @ParameterizedTest(name = "{0} encoder threads")
   @MethodSource("threadCounts")
   void deletesItsFilesAndKeepsTheConnectionUsableWhenARowCannotBeArchived(int threads) throws SQLException {
-    fixture.execute("INSERT INTO scouter.spc_drift (created_at, space, name, version, feature, value, archive_run) "
-        + "SELECT timestamptz '2031-01-01 00:00:00+00' + s * interval '1 hour', 'bad', 'entity', '1', 'f', s, 4 "
+    fixture.execute("INSERT INTO scouter.spc_drift (created_at, space, name, version, feature, value) "
+        + "SELECT timestamptz '2031-01-01 00:00:00+00' + s * interval '1 hour', 'bad', 'entity', '1', 'f', s "
         + "FROM generate_series(0, 999) s UNION ALL "
-        + "SELECT 'infinity', 'bad', 'entity', '1', 'f', -1, 4");
+        + "SELECT 'infinity', 'bad', 'entity', '1', 'f', -1");
     Table table = newTable(DriftType.SPC, Map.of());
     try (Connection connection = fixture.connect()) {
       DriftArchiveWriter writer = new DriftArchiveWriter(
           table, DriftType.SPC, ArchiveWriteOptions.defaults().withEncoderThreads(threads));
-      assertThatThrownBy(() -> writer.write(connection, RowSelection.archiveRun(4)))
+      assertThatThrownBy(() -> writer.write(connection, RowSelection.where("space = 'bad'", "run-4")))
           .isInstanceOf(IllegalStateException.class)
           .hasMessage("Cannot archive an infinite timestamp (field 0)");
 
@@ -196,7 +199,7 @@ class DriftArchiveWriterTest {
         assertThat(rows.next()).isTrue();
       }
     } finally {
-      fixture.execute("DELETE FROM scouter.spc_drift WHERE archive_run = 4");
+      fixture.execute("DELETE FROM scouter.spc_drift WHERE space = 'bad'");
     }
     assertThat(parquetFilesUnder(table)).isEmpty();
   }
@@ -204,28 +207,28 @@ class DriftArchiveWriterTest {
   @Test
   void cancelsALongCopyAndKeepsTheConnectionUsable() throws SQLException {
     // '-infinity' sorts first: the failure comes with 300,000 rows still to stream.
-    fixture.execute("INSERT INTO scouter.custom_metric (created_at, space, name, version, metric, value, archive_run) "
-        + "SELECT '-infinity', 'cancel', 'entity', '1', 'm', -1, 5 UNION ALL "
-        + "SELECT timestamptz '2031-01-01 00:00:00+00' + s * interval '1 second', 'cancel', 'entity', '1', 'm', s, 5 "
+    fixture.execute("INSERT INTO scouter.custom_metric (created_at, space, name, version, metric, value) "
+        + "SELECT '-infinity', 'cancel', 'entity', '1', 'm', -1 UNION ALL "
+        + "SELECT timestamptz '2031-01-01 00:00:00+00' + s * interval '1 second', 'cancel', 'entity', '1', 'm', s "
         + "FROM generate_series(0, 299999) s");
     Table table = newTable(DriftType.CUSTOM, Map.of());
     try (Connection connection = fixture.connect()) {
       DriftArchiveWriter writer = new DriftArchiveWriter(
           table, DriftType.CUSTOM, ArchiveWriteOptions.defaults(), java.time.Duration.ZERO);
-      assertThatThrownBy(() -> writer.write(connection, RowSelection.archiveRun(5)))
+      assertThatThrownBy(() -> writer.write(connection, RowSelection.where("space = 'cancel'", "run-5")))
           .isInstanceOf(IllegalStateException.class)
           .hasMessage("Cannot archive an infinite timestamp (field 0)")
           .satisfies(e -> assertThat(e.getSuppressed()).isEmpty());
 
       for (int i = 0; i < 3; i++) {
         try (Statement statement = connection.createStatement();
-            ResultSet rows = statement.executeQuery("SELECT count(*) FROM scouter.custom_metric WHERE archive_run = 5")) {
+            ResultSet rows = statement.executeQuery("SELECT count(*) FROM scouter.custom_metric WHERE space = 'cancel'")) {
           assertThat(rows.next()).isTrue();
           assertThat(rows.getLong(1)).isEqualTo(300_001);
         }
       }
     } finally {
-      fixture.execute("DELETE FROM scouter.custom_metric WHERE archive_run = 5");
+      fixture.execute("DELETE FROM scouter.custom_metric WHERE space = 'cancel'");
     }
     assertThat(parquetFilesUnder(table)).isEmpty();
   }
@@ -270,11 +273,11 @@ class DriftArchiveWriterTest {
         .hasMessageContaining("is not the spc drift schema");
   }
 
-  private ArchiveWriteResult write(Table table, DriftType type, ArchiveWriteOptions options) throws SQLException {
+  private RunFiles write(Table table, DriftType type, ArchiveWriteOptions options) throws SQLException {
     return write(table, type, RUN, options);
   }
 
-  private ArchiveWriteResult write(Table table, DriftType type, RowSelection rows, ArchiveWriteOptions options)
+  private RunFiles write(Table table, DriftType type, RowSelection rows, ArchiveWriteOptions options)
       throws SQLException {
     try (Connection connection = fixture.connect()) {
       return new DriftArchiveWriter(table, type, options).write(connection, rows);

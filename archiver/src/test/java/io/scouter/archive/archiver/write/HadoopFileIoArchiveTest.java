@@ -1,5 +1,6 @@
 package io.scouter.archive.archiver.write;
 
+import io.scouter.archive.archiver.run.RunFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scouter.archive.catalog.drift.DriftType;
@@ -29,7 +30,6 @@ class HadoopFileIoArchiveTest {
     warehouse = Files.createTempDirectory("scouter-writepath-hadoop-");
     fixture = HotStoreFixture.start("writepath_hadoop", warehouse, "org.apache.iceberg.hadoop.HadoopFileIO");
     new DriftRecordInserter(fixture.hotStore().dataSource()).insert(TestRows.records(DriftType.PSI, 300, 3));
-    fixture.execute("UPDATE scouter.observed_bin_count SET archive_run = 8");
   }
 
   @AfterAll
@@ -44,13 +44,13 @@ class HadoopFileIoArchiveTest {
   void archivesRowForRow() throws SQLException {
     Table table = fixture.createTable(DriftType.PSI, Map.of());
     try (Connection connection = fixture.connect()) {
-      ArchiveWriteResult result = new DriftArchiveWriter(table, DriftType.PSI).write(connection, RowSelection.archiveRun(8));
-      HotStoreFixture.commit(table, result.dataFiles());
-      for (DataFile file : result.dataFiles()) {
+      RunFiles result = new DriftArchiveWriter(table, DriftType.PSI).write(connection, RowSelection.where("true", "run-8"));
+      HotStoreFixture.commit(table, result.files());
+      for (DataFile file : result.files()) {
         assertThat(file.fileSizeInBytes()).isEqualTo(table.io().newInputFile(file.location()).getLength());
       }
       assertThat(HotRows.iceberg(table, DriftType.PSI))
-          .isEqualTo(HotRows.postgres(connection, DriftType.PSI, "archive_run = 8"));
+          .isEqualTo(HotRows.postgres(connection, DriftType.PSI, "true"));
     }
   }
 }

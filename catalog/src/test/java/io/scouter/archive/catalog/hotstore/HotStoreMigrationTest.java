@@ -45,7 +45,7 @@ class HotStoreMigrationTest {
     }
     expected.put("archived", "boolean NO");
     expected.put("updated_at", "timestamp with time zone NO");
-    expected.put("archive_run", "bigint YES");
+    expected.put("ins_xid", "xid8 NO");
 
     Map<String, String> actual = new LinkedHashMap<>();
     try (Connection connection = hotStore.dataSource().getConnection();
@@ -81,7 +81,9 @@ class HotStoreMigrationTest {
     assertThat(indexes).anySatisfy(index -> assertThat(index)
         .endsWith("(space, name, version, created_at)"));
     assertThat(indexes).anySatisfy(index -> assertThat(index)
-        .endsWith("(space, name, version, created_at) WHERE (NOT archived)"));
+        .endsWith("(ins_xid, created_at)"));
+    assertThat(indexes).as("the per-row archive bookkeeping is gone").noneSatisfy(index -> assertThat(index)
+        .contains("archived"));
   }
 
   @Test
@@ -91,7 +93,7 @@ class HotStoreMigrationTest {
         ResultSet rows = connection.createStatement().executeQuery(
             "SELECT count(*), bool_and(success) FROM scouter.flyway_schema_history WHERE version IS NOT NULL")) {
       rows.next();
-      assertThat(rows.getInt(1)).isEqualTo(4);
+      assertThat(rows.getInt(1)).isEqualTo(5);
       assertThat(rows.getBoolean(2)).isTrue();
     }
   }

@@ -1,0 +1,92 @@
+package io.scouter.archive.archiver.run;
+
+import io.scouter.archive.catalog.drift.DriftType;
+import io.scouter.archive.catalog.hotstore.ArchiveWatermark;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decides, inside a run's snapshot, how far the run moves the watermark and which rows that
+ * makes it copy. The new cutoff is the pass's cutoff, unless more than {@code maxRows} rows lie
+ * between the old cutoff and it: then the run stops at a UTC day boundary (or, when one day alone
+ * holds more, at the first row past the limit), so a backlog becomes several bounded runs whose
+ * (day, entity) partitions are each written whole. The cutoff never moves back, even if the
+ * retention period grew: rows once archived stay archived.
+ */
+final class RunPlanner {
+  private final DriftType type;
+  private final long maxRows;
+
+  RunPlanner(DriftType type, long maxRows) {
+    this.type = type;
+    this.maxRows = maxRows;
+  }
+
+  /** Empty when the snapshot holds nothing to archive. */
+  Optional<RunPlan> plan(RunSnapshot snapshot, ArchiveWatermark base, Instant cutoff) throws SQLException {
+    Connection connection = snapshot.connection();
+    Instant lower = base.isNone() ? null : base.cutoff();
+    Instant upper = lower != null && cutoff.isBefore(lower) ? lower : cutoff;
+    long expired = count(connection, range(lower, upper));
+    if (expired > maxRows) {
+      upper = boundedUpper(connection, lower, upper);
+      expired = count(connection, range(lower, upper));
+    }
+    long late = base.isNone() ? 0 : count(connection, base.lateRowsSql());
+    if (expired + late == 0) {
+      return Optional.empty();
+    }
+    List<String> slices = new ArrayList<>();
+    if (expired > 0) {
+      slices.add(range(lower, upper));
+    }
+    if (late > 0) {
+      slices.add(base.lateRowsSql());
+    }
+    return Optional.of(new RunPlan(ArchiveWatermark.of(upper, snapshot.snapshot()), slices, expired + late));
+  }
+
+  private Instant boundedUpper(Connection connection, Instant lower, Instant upper) throws SQLException {
+    Instant pastLimit = firstPastLimit(connection, range(lower, upper));
+    Instant dayStart = pastLimit.truncatedTo(ChronoUnit.DAYS);
+    if ((lower == null || dayStart.isAfter(lower)) && count(connection, range(lower, dayStart)) > 0) {
+      return dayStart;
+    }
+    if (count(connection, range(lower, pastLimit)) > 0) {
+      return pastLimit;
+    }
+    // More than maxRows rows share the oldest timestamp: take them all rather than none.
+    return pastLimit.plus(1, ChronoUnit.MICROS);
+  }
+
+  private static String range(Instant lower, Instant upper) {
+    String below = "created_at < " + ArchiveWatermark.literal(upper);
+    return lower == null ? below : "created_at >= " + ArchiveWatermark.literal(lower) + " AND " + below;
+  }
+
+  private long count(Connection connection, String predicate) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet row = statement.executeQuery(
+            "SELECT count(*) FROM " + type.qualifiedTableName() + " WHERE " + predicate)) {
+      row.next();
+      return row.getLong(1);
+    }
+  }
+
+  private Instant firstPastLimit(Connection connection, String predicate) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet row = statement.executeQuery("SELECT created_at FROM " + type.qualifiedTableName()
+            + " WHERE " + predicate + " ORDER BY created_at OFFSET " + maxRows + " LIMIT 1")) {
+      row.next();
+      return row.getObject(1, OffsetDateTime.class).toInstant();
+    }
+  }
+}

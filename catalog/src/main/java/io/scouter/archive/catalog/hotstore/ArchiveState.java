@@ -1,0 +1,40 @@
+package io.scouter.archive.catalog.hotstore;
+
+import io.scouter.archive.catalog.drift.DriftType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * One drift table's row of {@code scouter.archive_state}, the consistent cut between the two
+ * stores: the Iceberg snapshot readers use, the watermark of the hot rows it holds, and the last
+ * archive run in it. Absent until the first run of the table finishes.
+ */
+public record ArchiveState(OptionalLong runId, long snapshotId, ArchiveWatermark watermark) {
+  static final String SELECT = "SELECT run_id, snapshot_id, cutoff, pg_snapshot::text "
+      + "FROM scouter.archive_state WHERE table_name = ?";
+
+  /** The state as the connection's transaction sees it. */
+  public static Optional<ArchiveState> read(Connection connection, DriftType type) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(SELECT)) {
+      statement.setString(1, type.tableName());
+      try (ResultSet row = statement.executeQuery()) {
+        if (!row.next()) {
+          return Optional.empty();
+        }
+        long runId = row.getLong(1);
+        OptionalLong run = row.wasNull() ? OptionalLong.empty() : OptionalLong.of(runId);
+        OffsetDateTime cutoff = row.getObject(3, OffsetDateTime.class);
+        // -infinity (PgJDBC's OffsetDateTime.MIN) is what an upgrade leaves when nothing was archived.
+        ArchiveWatermark watermark = cutoff == null || cutoff.equals(OffsetDateTime.MIN)
+            ? ArchiveWatermark.NONE
+            : ArchiveWatermark.of(cutoff.toInstant(), row.getString(4));
+        return Optional.of(new ArchiveState(run, row.getLong(2), watermark));
+      }
+    }
+  }
+}
