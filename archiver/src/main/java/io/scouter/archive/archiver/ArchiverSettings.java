@@ -5,10 +5,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * How a pass archives: rows whose whole UTC day is older than the retention period are moved, in runs of at most
- * {@code maxRowsPerRun} rows (each one Iceberg commit per table, with short PostgreSQL
- * transactions), at most {@code maxRunsPerPass} runs per table per pass, so that a backlog after an
- * outage is worked off in bounded steps.
+ * How a pass archives: rows whose whole UTC day is older than the retention period are moved, in
+ * runs of at most about {@code maxRowsPerRun} rows (each one Iceberg commit per table, and one
+ * read-only snapshot held open in PostgreSQL while it copies; a run stops at a day boundary where it
+ * can), at most {@code maxRunsPerPass} runs per table per pass, so that a backlog after an outage is
+ * worked off in bounded steps.
  */
 public record ArchiverSettings(RetentionPeriod retention, long maxRowsPerRun, int maxRunsPerPass) {
   public static final long DEFAULT_MAX_ROWS_PER_RUN = 5_000_000;

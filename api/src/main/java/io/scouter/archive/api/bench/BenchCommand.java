@@ -84,6 +84,7 @@ public final class BenchCommand extends Command {
       BenchDatabase database, Path scratch, Progress progress, Instant date, String loadAtStart) throws Exception {
     ScouterArchiveConfiguration configuration = BenchConfiguration.build(database.uri(),
         parameters.storageUri().orElse(scratch.resolve("warehouse").toString()));
+    configuration.archive().setMaxRowsPerRun(parameters.maxRowsPerRun());
     validate(bootstrap, configuration);
     try (InProcessService service = InProcessService.start(bootstrap, configuration)) {
       progress.step("service listening on %s", service.uri());

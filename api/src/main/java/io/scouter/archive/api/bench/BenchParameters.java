@@ -1,5 +1,6 @@
 package io.scouter.archive.api.bench;
 
+import io.scouter.archive.archiver.ArchiverSettings;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,7 +10,7 @@ import net.sourceforge.argparse4j.inf.Subparser;
 
 /** The benchmark's knobs, each a command-line option with a default that runs in about five minutes. */
 record BenchParameters(int entities, int features, int days, int runs, int warmup, int scale, int ingestSeconds,
-    int ingestClients, int ingestBatch, Optional<Path> output, Optional<String> databaseUri,
+    int ingestClients, int ingestBatch, int maxRowsPerRun, Optional<Path> output, Optional<String> databaseUri,
     Optional<String> storageUri) {
 
   static final String NO_OUTPUT = "none";
@@ -24,6 +25,7 @@ record BenchParameters(int entities, int features, int days, int runs, int warmu
     atLeast("--ingest-seconds", ingestSeconds, 0);
     atLeast("--ingest-clients", ingestClients, 1);
     atLeast("--ingest-batch", ingestBatch, 1);
+    atLeast("--max-rows-per-run", maxRowsPerRun, 1);
   }
 
   private static void atLeast(String option, int value, int minimum) {
@@ -42,6 +44,8 @@ record BenchParameters(int entities, int features, int days, int runs, int warmu
     integer(subparser, "--ingest-seconds", 20, "time budget of the ingestion figure (0: skip)");
     integer(subparser, "--ingest-clients", 2, "concurrent senders for the ingestion figure");
     integer(subparser, "--ingest-batch", 1000, "records per ingestion request");
+    integer(subparser, "--max-rows-per-run", (int) ArchiverSettings.DEFAULT_MAX_ROWS_PER_RUN,
+        "the archiver's bound on one run (the service's default); raise it to measure one run over all rows");
     subparser.addArgument("--output").dest("output").metavar("FILE").setDefault("BENCHMARKS.md")
         .help("file to append the dated Markdown section to ('" + NO_OUTPUT + "': print only)");
     subparser.addArgument("--database-uri").dest("databaseUri").metavar("URI")
@@ -71,6 +75,7 @@ record BenchParameters(int entities, int features, int days, int runs, int warmu
     return new BenchParameters(namespace.getInt("entities"), namespace.getInt("features"), namespace.getInt("days"),
         namespace.getInt("runs"), namespace.getInt("warmup"), namespace.getInt("scale"),
         namespace.getInt("ingestSeconds"), namespace.getInt("ingestClients"), namespace.getInt("ingestBatch"),
+        namespace.getInt("maxRowsPerRun"),
         output == null || output.equals(NO_OUTPUT) ? Optional.empty() : Optional.of(Path.of(output)),
         Optional.ofNullable(namespace.getString("databaseUri")).filter(text -> !text.isBlank()),
         Optional.ofNullable(namespace.getString("storageUri")).filter(text -> !text.isBlank()));
@@ -88,6 +93,7 @@ record BenchParameters(int entities, int features, int days, int runs, int warmu
     knobs.put("ingest-seconds", Integer.toString(ingestSeconds));
     knobs.put("ingest-clients", Integer.toString(ingestClients));
     knobs.put("ingest-batch", Integer.toString(ingestBatch));
+    knobs.put("max-rows-per-run", Integer.toString(maxRowsPerRun));
     knobs.put("database", databaseUri.isPresent() ? "--database-uri" : "embedded (temporary)");
     knobs.put("storage", storageUri.isPresent() ? "--storage-uri" : "local disk (temporary)");
     return knobs;
