@@ -43,9 +43,15 @@ CREATE INDEX observed_bin_count_inserted ON observed_bin_count (ins_xid, created
 CREATE INDEX custom_metric_inserted ON custom_metric (ins_xid, created_at);
 
 -- A run records the watermark it moves to before it commits to Iceberg, and the run it follows,
--- so that reconciliation can finish it and the commit can refuse a stale base.
+-- so that reconciliation can finish it and the commit can refuse a stale base. A run no longer
+-- claims rows: until it is done, released or failed it is 'pending'.
 ALTER TABLE archive_run ADD COLUMN pg_snapshot pg_snapshot;
 ALTER TABLE archive_run ADD COLUMN base_run_id bigint;
+ALTER TABLE archive_run DROP CONSTRAINT archive_run_status_check;
+ALTER TABLE archive_run ADD CONSTRAINT archive_run_status_check
+    CHECK (status IN ('pending', 'done', 'released', 'failed'));
+DROP INDEX archive_run_pending;
+CREATE INDEX archive_run_pending ON archive_run (table_name, id) WHERE status = 'pending';
 
 -- The readers' cut: the Iceberg snapshot, the watermark its rows are under, and the last run in it.
 ALTER TABLE archive_state ADD COLUMN run_id bigint;

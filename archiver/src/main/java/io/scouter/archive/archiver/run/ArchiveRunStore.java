@@ -40,7 +40,7 @@ final class ArchiveRunStore {
 
   /** Runs of the table that were recorded and neither finished nor closed, oldest first. */
   List<ArchiveRun> pendingRuns(DriftType type) throws SQLException {
-    return runs(type, "status = 'claimed'", -1);
+    return runs(type, "status = 'pending'", -1);
   }
 
   /** The recorded run, whatever its status, if it is a run of this table with a watermark. */
@@ -77,7 +77,7 @@ final class ArchiveRunStore {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement = connection.prepareStatement(
             "INSERT INTO scouter.archive_run (pass_id, table_name, status, cutoff, pg_snapshot, base_run_id, rows) "
-                + "VALUES (?, ?, 'claimed', ?, ?::pg_snapshot, ?, ?) RETURNING id")) {
+                + "VALUES (?, ?, 'pending', ?, ?::pg_snapshot, ?, ?) RETURNING id")) {
       statement.setObject(1, passId);
       statement.setString(2, type.tableName());
       statement.setObject(3, timestamp(plan.target().cutoff()));

@@ -21,7 +21,7 @@ import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.jdbc.JdbcCatalog;
 
 /**
- * A real PostgreSQL with the migrated hot tables (claim column and copy index included), and a real
+ * A real PostgreSQL with the migrated hot tables (as the service migrates them), and a real
  * Iceberg {@link JdbcCatalog} on the same server, for tests and the benchmark.
  */
 final class HotStoreFixture implements AutoCloseable {
