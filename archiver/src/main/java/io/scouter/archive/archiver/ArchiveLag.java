@@ -33,8 +33,7 @@ public final class ArchiveLag {
     Duration lag = Duration.ZERO;
     try (Connection connection = dataSource.getConnection()) {
       for (DriftType type : DriftType.values()) {
-        ArchiveWatermark watermark = ArchiveState.read(connection, type)
-            .map(ArchiveState::watermark).orElse(ArchiveWatermark.NONE);
+        ArchiveWatermark watermark = ArchiveState.watermark(connection, type);
         try (PreparedStatement statement = connection.prepareStatement(
             "SELECT min(greatest(date_bin('1 day', created_at, timestamptz '1970-01-01 00:00:00+00') "
                 + "+ make_interval(days => ? + 1), updated_at)) FROM ("

@@ -3,7 +3,7 @@ package io.scouter.archive.api.query;
 import io.scouter.archive.api.metrics.SeriesBinCounts;
 import io.scouter.archive.api.metrics.SeriesMoments;
 import io.scouter.archive.catalog.drift.DriftType;
-import io.scouter.archive.catalog.hotstore.ArchiveWatermark;
+import io.scouter.archive.catalog.hotstore.ArchiveState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.postgresql.PGStatement;
 
@@ -32,12 +33,8 @@ final class HotAggregates {
   private static final int FETCH_SIZE = 10_000;
   private static final String ENTITY_WINDOW =
       "space = ? AND name = ? AND version = ? AND created_at >= ? AND created_at < ?";
-  private static final String CUT = "SELECT s.snapshot_id, s.cutoff, s.pg_snapshot::text, "
-      + "(SELECT min(r.min_created_at) FROM scouter.archive_run r WHERE r.table_name = s.table_name "
-      + "AND r.status = 'done'), "
-      + "(SELECT max(r.max_created_at) FROM scouter.archive_run r WHERE r.table_name = s.table_name "
-      + "AND r.status = 'done') "
-      + "FROM scouter.archive_state s WHERE s.table_name = ?";
+  private static final String ARCHIVED_SPAN = "SELECT min(min_created_at), max(max_created_at) "
+      + "FROM scouter.archive_run WHERE table_name = ? AND status = 'done'";
 
   private HotAggregates() {}
 
@@ -71,20 +68,18 @@ final class HotAggregates {
 
   /** The archive state this transaction sees for the query's table. */
   static ArchiveCut readCut(Connection connection, DriftType type) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(CUT)) {
+    Optional<ArchiveState> state = ArchiveState.read(connection, type);
+    if (state.isEmpty()) {
+      return ArchiveCut.EMPTY;
+    }
+    try (PreparedStatement statement = connection.prepareStatement(ARCHIVED_SPAN)) {
       statement.setString(1, type.tableName());
       try (ResultSet row = statement.executeQuery()) {
-        if (!row.next()) {
-          return ArchiveCut.EMPTY;
-        }
-        OffsetDateTime cutoff = row.getObject(2, OffsetDateTime.class);
-        // -infinity (PgJDBC's OffsetDateTime.MIN) is what an upgrade leaves when nothing was archived.
-        ArchiveWatermark watermark = cutoff.equals(OffsetDateTime.MIN)
-            ? ArchiveWatermark.NONE : ArchiveWatermark.of(cutoff.toInstant(), row.getString(3));
-        OffsetDateTime oldest = row.getObject(4, OffsetDateTime.class);
-        OffsetDateTime newest = row.getObject(5, OffsetDateTime.class);
-        return new ArchiveCut(OptionalLong.of(row.getLong(1)), watermark, oldest == null ? null : oldest.toInstant(),
-            newest == null ? null : newest.toInstant());
+        row.next();
+        OffsetDateTime oldest = row.getObject(1, OffsetDateTime.class);
+        OffsetDateTime newest = row.getObject(2, OffsetDateTime.class);
+        return new ArchiveCut(OptionalLong.of(state.get().snapshotId()), state.get().watermark(),
+            oldest == null ? null : oldest.toInstant(), newest == null ? null : newest.toInstant());
       }
     }
   }

@@ -55,8 +55,7 @@ public final class ExpiredRowDeleter {
     String table = type.qualifiedTableName();
     long total = 0;
     try (Connection connection = dataSource.getConnection()) {
-      ArchiveWatermark watermark = ArchiveState.read(connection, type)
-          .map(ArchiveState::watermark).orElse(ArchiveWatermark.NONE);
+      ArchiveWatermark watermark = ArchiveState.watermark(connection, type);
       if (watermark.isNone()) {
         return 0;
       }

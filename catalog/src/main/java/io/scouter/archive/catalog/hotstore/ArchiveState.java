@@ -18,6 +18,11 @@ public record ArchiveState(OptionalLong runId, long snapshotId, ArchiveWatermark
   static final String SELECT = "SELECT run_id, snapshot_id, cutoff, pg_snapshot::text "
       + "FROM scouter.archive_state WHERE table_name = ?";
 
+  /** The watermark as the connection's transaction sees it; {@link ArchiveWatermark#NONE} before the first run. */
+  public static ArchiveWatermark watermark(Connection connection, DriftType type) throws SQLException {
+    return read(connection, type).map(ArchiveState::watermark).orElse(ArchiveWatermark.NONE);
+  }
+
   /** The state as the connection's transaction sees it. */
   public static Optional<ArchiveState> read(Connection connection, DriftType type) throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(SELECT)) {
