@@ -71,3 +71,32 @@ CREATE FUNCTION is_archived(hot_table text, created_at timestamptz, ins_xid xid8
         SELECT coalesce((SELECT created_at < s.cutoff AND pg_visible_in_snapshot(ins_xid, s.pg_snapshot)
                          FROM scouter.archive_state s WHERE s.table_name = hot_table), false)
     $$;
+
+-- Transaction ids are only meaningful in the cluster that issued them. After a logical restore
+-- (pg_dump into another cluster) the restored rows keep their old ids, new rows get the new
+-- cluster's, and the watermark can no longer tell them apart; the service detects this (the
+-- cluster's transaction ids are behind the watermark's snapshot) and refuses to start. This puts
+-- the watermark back on the new cluster's ids: rows it covered get id 1 (seen by every snapshot),
+-- every other row this transaction's id, and the watermark a snapshot that does not see it. Run it
+-- right after the restore, before anything writes to the hot tables (README, "Restoring the hot
+-- store"). Not possible while an archive run is pending: its snapshot belongs to the old cluster.
+CREATE FUNCTION rebase_archive_watermark() RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    state record;
+    fresh pg_snapshot := (pg_current_xact_id()::text || ':' || pg_current_xact_id()::text || ':')::pg_snapshot;
+BEGIN
+    IF EXISTS (SELECT 1 FROM scouter.archive_run WHERE status = 'pending') THEN
+        RAISE EXCEPTION 'Cannot rebase the archive watermark while archive runs are pending (%): '
+            'restore a dump taken between archive runs',
+            (SELECT string_agg(id::text, ', ') FROM scouter.archive_run WHERE status = 'pending');
+    END IF;
+    FOR state IN SELECT table_name, cutoff, pg_snapshot FROM scouter.archive_state FOR UPDATE LOOP
+        EXECUTE format('LOCK TABLE scouter.%I IN SHARE MODE', state.table_name);
+        EXECUTE format('UPDATE scouter.%I SET ins_xid = CASE WHEN created_at < $1 '
+                || 'AND pg_visible_in_snapshot(ins_xid, $2) THEN ''1''::xid8 ELSE pg_current_xact_id() END',
+                state.table_name)
+            USING state.cutoff, state.pg_snapshot;
+        UPDATE scouter.archive_state SET pg_snapshot = fresh, updated_at = now()
+            WHERE table_name = state.table_name;
+    END LOOP;
+END $$;

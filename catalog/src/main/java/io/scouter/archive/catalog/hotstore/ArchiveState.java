@@ -15,8 +15,14 @@ import java.util.OptionalLong;
  * archive run in it. Absent until the first run of the table finishes.
  */
 public record ArchiveState(OptionalLong runId, long snapshotId, ArchiveWatermark watermark) {
-  static final String SELECT = "SELECT run_id, snapshot_id, cutoff, pg_snapshot::text "
-      + "FROM scouter.archive_state WHERE table_name = ?";
+  /**
+   * Snapshots only move forward in one cluster: a watermark whose snapshot is ahead of the
+   * cluster's own was taken in another one, whose transaction ids mean nothing here.
+   */
+  private static final String FROM_OTHER_CLUSTER =
+      "pg_snapshot_xmax(pg_current_snapshot()) < pg_snapshot_xmax(pg_snapshot)";
+  private static final String SELECT = "SELECT run_id, snapshot_id, cutoff, pg_snapshot::text, " + FROM_OTHER_CLUSTER
+      + " FROM scouter.archive_state WHERE table_name = ?";
 
   /** The watermark as the connection's transaction sees it; {@link ArchiveWatermark#NONE} before the first run. */
   public static ArchiveWatermark watermark(Connection connection, DriftType type) throws SQLException {
@@ -31,6 +37,9 @@ public record ArchiveState(OptionalLong runId, long snapshotId, ArchiveWatermark
         if (!row.next()) {
           return Optional.empty();
         }
+        if (row.getBoolean(5)) {
+          throw fromOtherCluster(type.tableName());
+        }
         long runId = row.getLong(1);
         OptionalLong run = row.wasNull() ? OptionalLong.empty() : OptionalLong.of(runId);
         OffsetDateTime cutoff = row.getObject(3, OffsetDateTime.class);
@@ -41,5 +50,30 @@ public record ArchiveState(OptionalLong runId, long snapshotId, ArchiveWatermark
         return Optional.of(new ArchiveState(run, row.getLong(2), watermark));
       }
     }
+  }
+
+  /**
+   * Fails, naming the cure, when any table's watermark was taken in another cluster: after a
+   * logical restore (pg_dump into a new cluster) it would tell restored rows and new rows apart
+   * by the wrong transaction ids.
+   */
+  public static void requireTakenInThisCluster(Connection connection) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(
+        "SELECT string_agg(table_name, ', ' ORDER BY table_name) FROM scouter.archive_state WHERE "
+            + FROM_OTHER_CLUSTER);
+        ResultSet row = statement.executeQuery()) {
+      row.next();
+      String tables = row.getString(1);
+      if (tables != null) {
+        throw fromOtherCluster(tables);
+      }
+    }
+  }
+
+  private static IllegalStateException fromOtherCluster(String tables) {
+    return new IllegalStateException("The archive watermark of " + tables + " was taken in another PostgreSQL "
+        + "cluster (this one's transaction ids are behind it: restored from a logical dump?). Before anything "
+        + "writes to the hot tables, run SELECT scouter.rebase_archive_watermark(); (README, \"Restoring the hot "
+        + "store\")");
   }
 }

@@ -5,6 +5,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.scouter.archive.catalog.drift.DriftType;
 import io.scouter.archive.catalog.settings.DatabaseUri;
 import io.scouter.archive.catalog.settings.PoolSize;
+import java.sql.Connection;
+import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -31,8 +33,12 @@ public final class HotStore implements AutoCloseable {
   public static HotStore open(DatabaseUri uri, PoolSize poolSize) {
     migrate(uri);
     HikariDataSource dataSource = new HikariDataSource(poolConfig(uri, poolSize));
-    try {
+    try (Connection connection = dataSource.getConnection()) {
+      ArchiveState.requireTakenInThisCluster(connection);
       return new HotStore(uri, dataSource);
+    } catch (SQLException e) {
+      dataSource.close();
+      throw new IllegalStateException("Cannot check the hot store's archive state: " + e.getMessage(), e);
     } catch (RuntimeException e) {
       dataSource.close();
       throw e;
