@@ -1,5 +1,6 @@
 package io.scouter.archive.api;
 
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -38,6 +39,8 @@ public final class ScouterArchiveApplication extends Application<ScouterArchiveC
     // Unset variables fall back to the defaults written in config.yml (${VAR:-default}).
     bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
         bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+    // Instants as ISO-8601 text in every response (archive runs, errors), as the drift routes write them.
+    bootstrap.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
   }
 
   @Override

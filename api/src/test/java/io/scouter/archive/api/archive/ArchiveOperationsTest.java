@@ -110,6 +110,7 @@ class ArchiveOperationsTest {
         .containsEntry("rows", 20)
         .containsEntry("files", 1);
     assertThat(runs.get(0).get("snapshotId")).isNotNull();
+    assertThat(runs.get(0).get("startedAt")).asString().matches("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z");
   }
 
   @Test
