@@ -37,10 +37,12 @@ final class RunPlanner {
     Instant upper = lower != null && cutoff.isBefore(lower) ? lower : cutoff;
     long expired = count(connection, range(lower, upper));
     if (expired > maxRows) {
-      upper = boundedUpper(connection, lower, upper);
-      expired = count(connection, range(lower, upper));
+      Bound bound = bound(connection, lower, upper);
+      upper = bound.upper();
+      expired = bound.rows();
     }
-    long late = base.isNone() ? 0 : count(connection, base.lateRowsSql());
+    String lateRows = base.lateRowsSql();
+    long late = base.isNone() ? 0 : count(connection, lateRows);
     if (expired + late == 0) {
       return Optional.empty();
     }
@@ -49,22 +51,30 @@ final class RunPlanner {
       slices.add(range(lower, upper));
     }
     if (late > 0) {
-      slices.add(base.lateRowsSql());
+      slices.add(lateRows);
     }
     return Optional.of(new RunPlan(ArchiveWatermark.of(upper, snapshot.snapshot()), slices, expired + late));
   }
 
-  private Instant boundedUpper(Connection connection, Instant lower, Instant upper) throws SQLException {
+  /** A run's new cutoff when the whole range holds too many rows, and the rows below it. */
+  private record Bound(Instant upper, long rows) {}
+
+  private Bound bound(Connection connection, Instant lower, Instant upper) throws SQLException {
     Instant pastLimit = firstPastLimit(connection, range(lower, upper));
     Instant dayStart = pastLimit.truncatedTo(ChronoUnit.DAYS);
-    if ((lower == null || dayStart.isAfter(lower)) && count(connection, range(lower, dayStart)) > 0) {
-      return dayStart;
+    if (lower == null || dayStart.isAfter(lower)) {
+      long rows = count(connection, range(lower, dayStart));
+      if (rows > 0) {
+        return new Bound(dayStart, rows);
+      }
     }
-    if (count(connection, range(lower, pastLimit)) > 0) {
-      return pastLimit;
+    long rows = count(connection, range(lower, pastLimit));
+    if (rows > 0) {
+      return new Bound(pastLimit, rows);
     }
     // More than maxRows rows share the oldest timestamp: take them all rather than none.
-    return pastLimit.plus(1, ChronoUnit.MICROS);
+    Instant justPast = pastLimit.plus(1, ChronoUnit.MICROS);
+    return new Bound(justPast, count(connection, range(lower, justPast)));
   }
 
   private static String range(Instant lower, Instant upper) {

@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.Table;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The archiver's writer: each slice of a run's plan streamed by binary COPY, in the run's snapshot,
@@ -22,8 +20,6 @@ import org.slf4j.LoggerFactory;
  * below the old cutoff), each clustered by partition on its own, so each gets its own writer.
  */
 public final class CopyRunFileWriter implements RunFileWriter {
-  private static final Logger LOG = LoggerFactory.getLogger(CopyRunFileWriter.class);
-
   @Override
   public RunFiles write(Table table, ArchiveRun run, RunPlan plan, Connection snapshot) throws IOException {
     List<DataFile> files = new ArrayList<>();
@@ -46,7 +42,7 @@ public final class CopyRunFileWriter implements RunFileWriter {
       }
       return new RunFiles(files, rows, min, max);
     } catch (SQLException | RuntimeException e) {
-      deleteQuietly(table, files);
+      DriftArchiveWriter.deleteQuietly(table.io(), files.stream().map(DataFile::location).toList());
       if (e instanceof SQLException) {
         throw new IOException("Cannot copy the rows of archive run " + run.id() + ": " + e.getMessage(), e);
       }
@@ -60,15 +56,5 @@ public final class CopyRunFileWriter implements RunFileWriter {
 
   private static Optional<Instant> later(Optional<Instant> a, Optional<Instant> b) {
     return a.isEmpty() ? b : b.isEmpty() || a.get().isAfter(b.get()) ? a : b;
-  }
-
-  private static void deleteQuietly(Table table, List<DataFile> files) {
-    for (DataFile file : files) {
-      try {
-        table.io().deleteFile(file.location());
-      } catch (RuntimeException e) {
-        LOG.warn("Cannot delete uncommitted data file {}; orphan cleanup will", file.location(), e);
-      }
-    }
   }
 }

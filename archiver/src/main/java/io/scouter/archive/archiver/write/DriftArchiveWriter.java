@@ -19,6 +19,7 @@ import org.apache.iceberg.MetricsConfig;
 import org.apache.iceberg.SortOrder;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.TableProperties;
+import org.apache.iceberg.io.FileIO;
 import org.apache.iceberg.io.OutputFileFactory;
 import org.apache.iceberg.util.PropertyUtil;
 import org.postgresql.PGConnection;
@@ -128,16 +129,17 @@ public final class DriftArchiveWriter {
         } catch (RuntimeException closeFailure) {
           e.addSuppressed(closeFailure);
         }
-        deleteQuietly(written);
+        deleteQuietly(table.io(), written);
         throw e;
       }
     }
   }
 
-  private void deleteQuietly(List<String> locations) {
+  /** Deletes files no snapshot references; one that cannot be deleted is left to orphan cleanup. */
+  static void deleteQuietly(FileIO io, List<String> locations) {
     for (String location : locations) {
       try {
-        table.io().deleteFile(location);
+        io.deleteFile(location);
       } catch (RuntimeException e) {
         LOG.warn("Cannot delete uncommitted data file {}; orphan cleanup will", location, e);
       }
