@@ -83,7 +83,11 @@ final class ExportPlan {
     }
     Schema timeOnly = table.schema().select(DriftType.CREATED_AT.name());
     long count = 0;
-    try (CloseableIterable<Record> records = ExportCursor.open(table, file, timeOnly, filter(request))) {
+    // The reader binds its filter to the projection: the entity is exact through the partition anyway.
+    Expression window = Expressions.and(
+        Expressions.greaterThanOrEqual(DriftType.CREATED_AT.name(), request.beginMicros()),
+        Expressions.lessThan(DriftType.CREATED_AT.name(), request.endMicros()));
+    try (CloseableIterable<Record> records = ExportCursor.open(table, file, timeOnly, window)) {
       for (Record record : records) {
         long micros = ExportCursor.micros(record.getField(DriftType.CREATED_AT.name()));
         if (micros >= request.beginMicros() && micros < request.endMicros()) {
