@@ -15,10 +15,11 @@ import org.apache.iceberg.parquet.Parquet;
 /**
  * One Parquet file (the table's schema, zstd) written straight onto the response: Parquet needs no
  * seeking, only the position, so the stream is wrapped as an Iceberg {@link OutputFile}. Row groups
- * of 8 MiB bound the memory the writer buffers.
+ * of 1 MiB bound the memory the writer buffers and let the first bytes leave soon: the writer sends
+ * nothing before its first row group is complete.
  */
 final class ParquetExportWriter implements ExportWriter {
-  static final long ROW_GROUP_BYTES = 8L * 1024 * 1024;
+  static final long ROW_GROUP_BYTES = 1024L * 1024;
 
   private final FileAppender<Record> appender;
 
