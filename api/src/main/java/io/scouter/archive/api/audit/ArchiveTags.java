@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
  */
 final class ArchiveTags {
   private static final Logger LOG = LoggerFactory.getLogger(ArchiveTags.class);
+  /** The archiver's summary key of the pass a run belonged to (see the archiver's {@code RunMarker}). */
+  static final String PASS_ID = "scouter.archive.pass-id";
 
   private final ArchiveTables tables;
   private final Clock clock;
@@ -74,7 +76,8 @@ final class ArchiveTags {
 
   /**
    * Per table, the snapshot the reference names. A snapshot id belongs to one table: that table is
-   * tagged at it, the others at their snapshot current when it was committed. An instant applies
+   * tagged at it, the others at their snapshot of the same archive pass, or else at their snapshot
+   * current when it was committed (the pass archived nothing into them). An instant applies
    * to each table alike; a table without a snapshot then is left untagged.
    */
   private Map<DriftType, Snapshot> targets(Map<DriftType, Table> fresh, Optional<SnapshotReference> at) {
@@ -98,7 +101,7 @@ final class ArchiveTags {
     Map<DriftType, Snapshot> targets = new EnumMap<>(DriftType.class);
     for (Map.Entry<DriftType, Table> table : fresh.entrySet()) {
       Snapshot snapshot = at.isPresent() && at.get() instanceof SnapshotReference.ById byId
-          ? table.getValue().snapshot(byId.snapshotId()) : null;
+          ? samePass(table.getValue(), byId.snapshotId(), fresh.values()) : null;
       if (snapshot == null) {
         HistoryEntry entry = SnapshotReference.currentAt(table.getValue().history(), millis);
         snapshot = entry == null ? null : table.getValue().snapshot(entry.snapshotId());
@@ -108,6 +111,34 @@ final class ArchiveTags {
       }
     }
     return targets;
+  }
+
+  /**
+   * The snapshot {@code snapshotId} itself if {@code table} holds it, otherwise this table's
+   * snapshot of the same archive pass (the archiver commits the tables one after another, each
+   * run's summary naming the pass), if the pass archived anything into it.
+   */
+  private static Snapshot samePass(Table table, long snapshotId, Iterable<Table> all) {
+    Snapshot own = table.snapshot(snapshotId);
+    if (own != null) {
+      return own;
+    }
+    String pass = null;
+    for (Table other : all) {
+      Snapshot named = other.snapshot(snapshotId);
+      if (named != null && named.summary() != null) {
+        pass = named.summary().get(PASS_ID);
+      }
+    }
+    if (pass == null) {
+      return null;
+    }
+    for (Snapshot snapshot : table.snapshots()) {
+      if (snapshot.summary() != null && pass.equals(snapshot.summary().get(PASS_ID))) {
+        return snapshot;
+      }
+    }
+    return null;
   }
 
   /** Every tag on the drift tables, by name. */

@@ -44,8 +44,9 @@ final class ExportPlan {
 
   static ExportPlan of(Table table, ExportRequest request, Snapshot snapshot) {
     Map<Integer, List<DataFile>> byDay = new TreeMap<>();
+    // Column bounds are dropped from planned files unless asked for: counting and series order need them.
     try (CloseableIterable<FileScanTask> tasks = table.newScan().useSnapshot(snapshot.snapshotId())
-        .filter(filter(request)).planFiles()) {
+        .filter(filter(request)).includeColumnStats().planFiles()) {
       for (FileScanTask task : tasks) {
         if (!task.deletes().isEmpty()) {
           throw AuditErrors.conflict("Cannot export " + request.type().tableName() + " at snapshot "

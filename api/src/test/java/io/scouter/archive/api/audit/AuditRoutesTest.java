@@ -302,6 +302,14 @@ class AuditRoutesTest {
     bench.catalog.table(DriftType.PSI).refresh();
     assertThat(bench.catalog.table(DriftType.PSI).refs().get("temp-1").snapshotId()).isEqualTo(RUN_K.get(DriftType.PSI));
 
+    // By the snapshot id of one table: the others at their snapshot of the same archive pass.
+    Map<String, Object> byId = json(post("{\"name\": \"by-id\", \"snapshot_id\": " + RUN_K.get(DriftType.SPC)
+        + "}"), 201);
+    for (DriftType type : DriftType.values()) {
+      assertThat(((Map<String, Object>) ((Map<String, Object>) byId.get("tables")).get(type.tableName()))
+          .get("snapshot_id")).isEqualTo(RUN_K.get(type));
+    }
+
     Response deleted = APP.client().target("http://localhost:" + APP.getLocalPort() + "/scouter/archive/tags/temp-1")
         .request().delete();
     assertThat(json(deleted, 200)).containsEntry("deleted", "temp-1");
@@ -378,14 +386,34 @@ class AuditRoutesTest {
     List<String> lines = new ArrayList<>(List.of(response.readEntity(String.class).split("\r\n")));
     assertThat(lines.remove(0)).isEqualTo("created_at,space,name,version,feature,value");
     assertThat(lines).containsExactlyInAnyOrderElementsOf(ExpectedAnswers.spcCsvLines(AuditData.days(1, 2)));
+    assertOrderedBySeriesThenTime(lines);
+  }
+
+  /** Series (column 5), then time, then, for PSI, bin id (column 6). */
+  private static void assertOrderedBySeriesThenTime(List<String> lines) {
     List<String> ordered = new ArrayList<>(lines);
     ordered.sort((a, b) -> {
       String[] x = a.split(",");
       String[] y = b.split(",");
       int bySeries = x[4].compareTo(y[4]);
-      return bySeries != 0 ? bySeries : Instant.parse(x[0]).compareTo(Instant.parse(y[0]));
+      int byTime = Instant.parse(x[0]).compareTo(Instant.parse(y[0]));
+      return bySeries != 0 ? bySeries : byTime != 0 || x.length < 7 ? byTime
+          : Integer.compare(Integer.parseInt(x[5]), Integer.parseInt(y[5]));
     });
     assertThat(lines).isEqualTo(ordered);
+  }
+
+  @Test
+  void psiExportMergesTheLateFileOfADayInOrder() {
+    List<DriftRecord> all = new ArrayList<>(AuditData.days(1, 4));
+    all.addAll(AuditData.lateArrivals());
+    Response response = get(exportQuery("").replace("table=spc_drift", "table=observed_bin_count"), "text/csv");
+    assertThat(response.getStatus()).isEqualTo(200);
+    List<String> lines = new ArrayList<>(List.of(response.readEntity(String.class).split("\r\n")));
+    assertThat(lines.remove(0)).isEqualTo("created_at,space,name,version,feature,bin_id,bin_count");
+    assertThat(lines).containsExactlyInAnyOrderElementsOf(ExpectedAnswers.psiCsvLines(all));
+    assertThat(response.getHeaderString("Scouter-Row-Count")).isEqualTo(Integer.toString(lines.size()));
+    assertOrderedBySeriesThenTime(lines);
   }
 
   @Test
@@ -400,6 +428,8 @@ class AuditRoutesTest {
     List<String> csvLines = new ArrayList<>(List.of(csv.readEntity(String.class).split("\r\n")));
     csvLines.remove(0);
     assertThat(csvLines).containsExactlyInAnyOrderElementsOf(expected);
+    // Days 1 and 2 have two files each (run k and the late run): merged on time within each series.
+    assertOrderedBySeriesThenTime(csvLines);
 
     Response parquet = get(exportQuery(""), "application/vnd.apache.parquet");
     assertThat(parquet.getStatus()).isEqualTo(200);

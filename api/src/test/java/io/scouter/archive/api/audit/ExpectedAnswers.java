@@ -48,4 +48,16 @@ final class ExpectedAnswers {
     }
     return lines;
   }
+
+  /** The PSI rows as export CSV lines (without the header). */
+  static List<String> psiCsvLines(List<DriftRecord> records) {
+    List<String> lines = new ArrayList<>();
+    for (DriftRecord record : records) {
+      if (record instanceof DriftRecord.Psi psi) {
+        lines.add(String.join(",", psi.createdAt().toString(), psi.space(), psi.name(), psi.version(), psi.feature(),
+            Integer.toString(psi.binId()), Integer.toString(psi.binCount())));
+      }
+    }
+    return lines;
+  }
 }
