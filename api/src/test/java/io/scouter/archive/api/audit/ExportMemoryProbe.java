@@ -57,12 +57,8 @@ public final class ExportMemoryProbe {
     parameters.putSingle("begin", begin.toString());
     parameters.putSingle("end", end.toString());
     ExportRequest request = ExportRequest.parse(parameters);
-    long started = System.nanoTime();
     org.apache.iceberg.Table table = tables.fresh(DriftType.SPC);
-    long refreshed = System.nanoTime();
     ExportPlan plan = ExportPlan.of(table, request, table.currentSnapshot());
-    System.err.printf("refresh %d ms, plan %d ms%n", (refreshed - started) / 1_000_000,
-        (System.nanoTime() - refreshed) / 1_000_000);
     CountingStream out = new CountingStream();
     out.planned = System.nanoTime();
     out.rows = ExportStream.write(plan, format, out);
