@@ -8,6 +8,7 @@ import io.dropwizard.core.cli.CheckCommand;
 import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import io.scouter.archive.api.audit.AuditRoutes;
 import io.scouter.archive.api.bench.BenchCommand;
 import io.scouter.archive.api.cli.ArchiveCommand;
 import io.scouter.archive.api.cli.ServeCommand;
@@ -61,6 +62,7 @@ public final class ScouterArchiveApplication extends Application<ScouterArchiveC
     environment.jersey().register(new DriftIngestResource(environment.getObjectMapper(),
         new DriftRecordInserter(hotStore.dataSource()), configuration.ingest().getMaxRequestSize().toBytes()));
     MetricsRoutes.register(environment, hotStore, service.catalog());
+    AuditRoutes.register(environment, service.catalog());
     configuration.archive().register(environment, service);
   }
 

@@ -1,6 +1,7 @@
 package io.scouter.archive.api.drift;
 
 import io.dropwizard.core.setup.Environment;
+import io.scouter.archive.api.audit.SnapshotSelector;
 import io.scouter.archive.api.profile.ProfileResource;
 import io.scouter.archive.api.profile.ProfileStore;
 import io.scouter.archive.api.query.ArchiveScanner;
@@ -21,7 +22,8 @@ public final class MetricsRoutes {
         .minThreads(parallelism).maxThreads(parallelism).build();
     DriftReader reader = new DriftReader(hotStore.dataSource(), new ArchiveScanner(catalog, scanThreads, parallelism));
     environment.jersey().register(new ArrowResultWriter());
-    environment.jersey().register(new DriftMetricsResource(reader, profiles, Clock.systemUTC()));
+    environment.jersey().register(new DriftMetricsResource(reader, profiles, Clock.systemUTC(),
+        new SnapshotSelector(catalog, Clock.systemUTC())));
     environment.jersey().register(new ProfileResource(environment.getObjectMapper(), profiles));
   }
 }

@@ -54,6 +54,30 @@ public final class DriftReader {
     return counts;
   }
 
+  /**
+   * The moments of an SPC or custom query over the archive exactly as it was at {@code snapshotId}
+   * (an as-of answer): hot rows have no history, so none are read. The answer depends only on the
+   * snapshot's files, which never change.
+   */
+  public SeriesMoments archivedMoments(DriftQuery query, long snapshotId) {
+    requireType(query, DriftType.SPC, DriftType.CUSTOM);
+    SeriesMoments moments = new SeriesMoments(query.binning());
+    if (isStorable(query)) {
+      archive.moments(query, snapshotId, moments);
+    }
+    return moments;
+  }
+
+  /** The bin counts of a PSI query over the archive exactly as it was at {@code snapshotId}. */
+  public SeriesBinCounts archivedBinCounts(DriftQuery query, long snapshotId) {
+    requireType(query, DriftType.PSI, DriftType.PSI);
+    SeriesBinCounts counts = new SeriesBinCounts(query.binning());
+    if (isStorable(query)) {
+      archive.binCounts(query, snapshotId, counts);
+    }
+    return counts;
+  }
+
   private ArchiveCut hot(DriftQuery query, HotRead read) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       boolean autoCommit = connection.getAutoCommit();
