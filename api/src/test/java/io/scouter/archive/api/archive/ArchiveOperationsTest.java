@@ -9,6 +9,7 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.scouter.archive.api.ScouterArchiveApplication;
 import io.scouter.archive.api.ScouterArchiveConfiguration;
 import io.scouter.archive.catalog.settings.DatabaseUri;
+import io.scouter.archive.catalog.testing.TemporaryDirectories;
 import io.scouter.archive.catalog.testing.TestDatabases;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.MediaType;
@@ -41,11 +42,7 @@ class ArchiveOperationsTest {
       ConfigOverride.config("storage.uri", () -> temporaryDirectory()));
 
   private static String temporaryDirectory() {
-    try {
-      return Files.createTempDirectory("scouter-archive-operations").toString();
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return TemporaryDirectories.create("scouter-archive-operations-").toString();
   }
 
   private static String app(String path) {
@@ -109,8 +106,11 @@ class ArchiveOperationsTest {
         .containsEntry("status", "done")
         .containsEntry("rows", 20)
         .containsEntry("files", 1);
-    assertThat(runs.get(0).get("snapshotId")).isNotNull();
-    assertThat(runs.get(0).get("startedAt")).asString().matches("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z");
+    assertThat(runs.get(0).keySet()).as("snake_case like every other route")
+        .contains("pass_id", "min_created_at", "max_created_at", "finished_at")
+        .allMatch(key -> key.matches("[a-z]+(_[a-z]+)*"));
+    assertThat(runs.get(0).get("snapshot_id")).isNotNull();
+    assertThat(runs.get(0).get("started_at")).asString().matches("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z");
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.scouter.archive.api.ScouterArchiveApplication;
 import io.scouter.archive.api.ScouterArchiveConfiguration;
+import io.scouter.archive.catalog.testing.TemporaryDirectories;
 import io.scouter.archive.catalog.testing.TestDatabases;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.MediaType;
@@ -88,11 +89,7 @@ class ArchiveHealthCheckTest {
   }
 
   private static String temporaryDirectory() {
-    try {
-      return Files.createTempDirectory("scouter-health-store").toString();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return TemporaryDirectories.create("scouter-health-store-").toString();
   }
 
   /** A port nothing listens on: bound, then released. */

@@ -9,6 +9,7 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.scouter.archive.api.ScouterArchiveApplication;
 import io.scouter.archive.api.ScouterArchiveConfiguration;
 import io.scouter.archive.catalog.settings.DatabaseUri;
+import io.scouter.archive.catalog.testing.TemporaryDirectories;
 import io.scouter.archive.catalog.testing.TestDatabases;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.MediaType;
@@ -33,7 +34,7 @@ class DriftIngestRouteTest {
       ResourceHelpers.resourceFilePath("test-config.yml"),
       ConfigOverride.config("database.uri", DATABASE),
       ConfigOverride.config("ingest.maxRequestSize", "2MiB"),
-      ConfigOverride.config("storage.uri", System.getProperty("java.io.tmpdir") + "/scouter-ingest-test-storage"));
+      ConfigOverride.config("storage.uri", () -> TemporaryDirectories.create("scouter-ingest-test-storage").toString()));
 
   private static Response post(String body) {
     return APP.client().target("http://localhost:" + APP.getLocalPort() + "/scouter/drift")

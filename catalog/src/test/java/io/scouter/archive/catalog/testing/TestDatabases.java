@@ -60,16 +60,26 @@ public final class TestDatabases {
   }
 
   private static String startEmbedded() {
-    Path dataDirectory;
+    Path base;
     try {
       // Traversable by everyone: as root, the server runs under an unprivileged uid.
-      dataDirectory = Files.createTempDirectory("scouter-test-pg-",
+      base = Files.createTempDirectory("scouter-test-pg-",
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    EmbeddedPostgres postgres = EmbeddedPostgres.start(EmbeddedPostgresOptions.of(dataDirectory.resolve("data")));
-    Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "stop-test-postgres"));
+    EmbeddedPostgres postgres = EmbeddedPostgres.start(EmbeddedPostgresOptions.of(base.resolve("data")));
+    // One hook, so the data directory (hundreds of MB) is deleted only after the server stopped.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAndDelete(postgres, base), "stop-test-postgres"));
     return "postgresql://" + postgres.superuser() + "@127.0.0.1:" + postgres.port() + "/postgres";
+  }
+
+  private static void stopAndDelete(EmbeddedPostgres postgres, Path base) {
+    try {
+      postgres.close();
+      TemporaryDirectories.delete(base);
+    } catch (IOException | RuntimeException e) {
+      System.err.println("Cannot stop the test PostgreSQL or delete " + base + ": " + e);
+    }
   }
 }
