@@ -211,7 +211,7 @@ final class ArchiveFixture implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() throws IOException {
     catalog.close();
     hotStore.close();
   }

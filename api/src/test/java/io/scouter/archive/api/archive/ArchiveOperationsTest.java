@@ -33,6 +33,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** The archiver as an operator sees it: the admin task, the runs route, metrics and health checks. */
 @ExtendWith(DropwizardExtensionsSupport.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+// JSON bodies are read as raw Maps (readEntity(Map.class)), as a client without our types would.
+@SuppressWarnings("unchecked")
 class ArchiveOperationsTest {
   private static final String ARCHIVED = "scouter.is_archived('spc_drift', created_at, ins_xid)";
   private static final String DATABASE = TestDatabases.freshDatabaseUri("archive_operations");

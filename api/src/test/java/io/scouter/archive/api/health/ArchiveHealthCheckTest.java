@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+// JSON bodies are read as raw Maps (readEntity(Map.class)), as a client without our types would.
+@SuppressWarnings("unchecked")
 class ArchiveHealthCheckTest {
   @SuppressWarnings("unchecked")
   private static Map<String, Object> archiveCheck(DropwizardAppExtension<ScouterArchiveConfiguration> app) {

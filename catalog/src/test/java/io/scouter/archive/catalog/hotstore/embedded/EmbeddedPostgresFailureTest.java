@@ -157,6 +157,7 @@ class EmbeddedPostgresFailureTest {
     }
   }
 
+  @SuppressWarnings("try") // connecting is the check; the socket is only closed again
   private static boolean canConnect(int port) {
     try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
       return true;
