@@ -15,8 +15,9 @@ import java.util.List;
 /**
  * Scratch directories for tests that live as long as the test JVM: warehouses handed to a service
  * started once per class, embedded servers' data directories. Each has a unique name under
- * {@code java.io.tmpdir} and is deleted with everything in it when the JVM exits, so a test run
- * leaves {@code /tmp} as it found it.
+ * {@code java.io.tmpdir} and is deleted with everything in it when the test run ends
+ * ({@link TestSessionCleanup}; a shutdown hook covers other runners), so a test run leaves
+ * {@code /tmp} as it found it.
  *
  * <p>Why not JUnit's {@code @TempDir}: these directories are needed while static fields are
  * initialised (Dropwizard's app extension, the shared test server), before JUnit could inject one,
@@ -78,7 +79,8 @@ public final class TemporaryDirectories {
     Files.deleteIfExists(path);
   }
 
-  private static void deleteAll() {
+  /** Deletes every directory {@link #create} made so far. */
+  static void deleteAll() {
     List<Path> directories;
     synchronized (CREATED) {
       directories = List.copyOf(CREATED);
@@ -86,6 +88,9 @@ public final class TemporaryDirectories {
     for (Path directory : directories) {
       try {
         delete(directory);
+        synchronized (CREATED) {
+          CREATED.remove(directory);
+        }
       } catch (IOException e) {
         System.err.println("Cannot delete test directory " + directory + ": " + e);
       }

@@ -25,6 +25,8 @@ public final class TestDatabases {
   public static final String SERVER_SETTING = "SCOUTER_TEST_DATABASE_URI";
   private static final AtomicInteger COUNTER = new AtomicInteger();
   private static String serverUri;
+  private static EmbeddedPostgres embedded;
+  private static Path embeddedBase;
 
   private TestDatabases() {}
 
@@ -68,18 +70,29 @@ public final class TestDatabases {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    EmbeddedPostgres postgres = EmbeddedPostgres.start(EmbeddedPostgresOptions.of(base.resolve("data")));
-    // One hook, so the data directory (hundreds of MB) is deleted only after the server stopped.
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAndDelete(postgres, base), "stop-test-postgres"));
-    return "postgresql://" + postgres.superuser() + "@127.0.0.1:" + postgres.port() + "/postgres";
+    embedded = EmbeddedPostgres.start(EmbeddedPostgresOptions.of(base.resolve("data")));
+    embeddedBase = base;
+    // Normally TestSessionCleanup stops it when the test run ends; this hook covers other runners.
+    Runtime.getRuntime().addShutdownHook(new Thread(TestDatabases::stopEmbedded, "stop-test-postgres"));
+    return "postgresql://" + embedded.superuser() + "@127.0.0.1:" + embedded.port() + "/postgres";
   }
 
-  private static void stopAndDelete(EmbeddedPostgres postgres, Path base) {
+  /**
+   * Stops the embedded test server, if one was started, and deletes its data directory (hundreds
+   * of MB): in that order, so nothing is deleted under a running server. Idempotent.
+   */
+  static synchronized void stopEmbedded() {
+    if (embedded == null) {
+      return;
+    }
     try {
-      postgres.close();
-      TemporaryDirectories.delete(base);
+      embedded.close();
+      TemporaryDirectories.delete(embeddedBase);
     } catch (IOException | RuntimeException e) {
-      System.err.println("Cannot stop the test PostgreSQL or delete " + base + ": " + e);
+      System.err.println("Cannot stop the test PostgreSQL or delete " + embeddedBase + ": " + e);
+    } finally {
+      embedded = null;
+      serverUri = null;
     }
   }
 }
