@@ -78,6 +78,13 @@ class ArchiveScheduleAndCommandTest {
       }
       await().atMost(Duration.ofSeconds(30)).until(() -> archived(DATABASE) == 6);
     }
+
+    @Test
+    void theSchedulersMetricsHaveReadableNames() {
+      assertThat(APP.getEnvironment().metrics().getNames())
+          .contains("archive-scheduler.running", "archive-scheduler.created")
+          .noneMatch(name -> name.contains("%"));
+    }
   }
 
   @Nested
