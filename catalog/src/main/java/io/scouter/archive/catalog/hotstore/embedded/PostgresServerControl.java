@@ -62,14 +62,14 @@ final class PostgresServerControl {
     String serverOptions = "-p " + port + " -h 127.0.0.1 -k '" + socketDirectory + "'";
     // The log file is named relative to the working directory, the data directory.
     return run(dataDirectory, List.of(binaries.executable("pg_ctl"), "start",
-        "-D", DATA_DIRECTORY_ARGUMENT, "-l", dataDirectory.relativize(logFile).toString(), "-w", "-t", Long.toString(timeout.toSeconds()),
-        "-o", serverOptions));
+        "-D", DATA_DIRECTORY_ARGUMENT, "-l", dataDirectory.relativize(logFile).toString(),
+        "-w", "-t", Long.toString(timeout.toSeconds()), "-o", serverOptions));
   }
 
   /** Stops the server with the given shutdown mode ({@code fast} or {@code immediate}). */
   ProcessRunner.Result stop(Path dataDirectory, String mode) throws IOException {
-    return run(dataDirectory, List.of(binaries.executable("pg_ctl"), "stop", "-D", DATA_DIRECTORY_ARGUMENT,
-        "-m", mode, "-w", "-t", Long.toString(timeout.toSeconds())));
+    return run(dataDirectory, List.of(binaries.executable("pg_ctl"), "stop",
+        "-D", DATA_DIRECTORY_ARGUMENT, "-m", mode, "-w", "-t", Long.toString(timeout.toSeconds())));
   }
 
   private ProcessRunner.Result run(Path dataDirectory, List<String> command) throws IOException {
