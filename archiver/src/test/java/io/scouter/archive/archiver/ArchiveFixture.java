@@ -15,6 +15,7 @@ import io.scouter.archive.catalog.settings.PoolSize;
 import io.scouter.archive.catalog.settings.RetentionPeriod;
 import io.scouter.archive.catalog.storage.FileIOFactory;
 import io.scouter.archive.catalog.storage.StorageSettings;
+import io.scouter.archive.catalog.testing.TemporaryDirectories;
 import io.scouter.archive.catalog.testing.TestDatabases;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -54,7 +55,7 @@ final class ArchiveFixture implements AutoCloseable {
 
   ArchiveFixture(String purpose) throws IOException {
     hotStore = HotStore.open(TestDatabases.freshDatabase(purpose), new PoolSize(8));
-    Path warehouse = Files.createTempDirectory("scouter-archive-" + purpose);
+    Path warehouse = TemporaryDirectories.create("scouter-archive-" + purpose + "-");
     catalog = ArchiveCatalog.open(CatalogSettings.parse(null), hotStore.uri(),
         StorageSettings.fromEnvironment(Map.of("SCOUTER_STORAGE_URI", warehouse.toString())), new FileIOFactory());
     inserter = new DriftRecordInserter(hotStore.dataSource());
@@ -210,7 +211,7 @@ final class ArchiveFixture implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() throws IOException {
     catalog.close();
     hotStore.close();
   }

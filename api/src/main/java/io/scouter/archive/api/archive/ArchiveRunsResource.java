@@ -25,10 +25,10 @@ public final class ArchiveRunsResource {
   }
 
   @GET
-  public Map<String, List<ArchiveRunHistory.Entry>> runs(@QueryParam("limit") String limitText) {
+  public Map<String, List<ArchiveRunView>> runs(@QueryParam("limit") String limitText) {
     int limit = parseLimit(limitText);
     try {
-      return Map.of("runs", history.recent(limit));
+      return Map.of("runs", history.recent(limit).stream().map(ArchiveRunView::of).toList());
     } catch (SQLException e) {
       throw ScouterException.unavailable("Cannot read archive runs: the hot store failed (" + e.getSQLState() + ")", e);
     }

@@ -149,7 +149,7 @@ public final class ArchiveFactory {
     }
     ExpiredRowDeleter deleter = new ExpiredRowDeleter(service.hotStore().dataSource(), service.retention(),
         retentionGrace.toJavaDuration());
-    ScheduledExecutorService executor = environment.lifecycle().scheduledExecutorService("archiver-%d").threads(1)
+    ScheduledExecutorService executor = environment.lifecycle().scheduledExecutorService("archive-scheduler").threads(1)
         .build();
     environment.lifecycle().manage(new ArchiveScheduler(executor, service.archiver(),
         deletionByPgCron(service, deleter) ? null : deleter, initialDelay.toJavaDuration(), interval.toJavaDuration()));

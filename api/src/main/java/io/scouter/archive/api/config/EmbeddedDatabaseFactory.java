@@ -10,17 +10,26 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The PostgreSQL server started in-process when {@code DATABASE_URI} is unset. */
+/**
+ * The PostgreSQL server started in-process when {@code DATABASE_URI} is unset. Its port is fixed
+ * by default so that engines (Trino, Spark, psql) keep one connection line across restarts; the
+ * line is logged at startup.
+ */
 public final class EmbeddedDatabaseFactory {
   public static final String DATABASE = "postgres";
+  /** The default port on 127.0.0.1: outside Linux's ephemeral range, next to PostgreSQL's 5432. */
+  public static final int DEFAULT_PORT = 15432;
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabaseFactory.class);
 
   @NotEmpty
   private String dataDirectory = "./scouter-data";
 
   @Min(0)
   @Max(65535)
-  private int port;
+  private int port = DEFAULT_PORT;
 
   @JsonProperty
   public String getDataDirectory() {
@@ -32,7 +41,7 @@ public final class EmbeddedDatabaseFactory {
     this.dataDirectory = dataDirectory;
   }
 
-  /** 0 chooses a free port at every start. */
+  /** The port on 127.0.0.1; 0 chooses a free port at every start. */
   @JsonProperty
   public int getPort() {
     return port;
@@ -52,6 +61,9 @@ public final class EmbeddedDatabaseFactory {
         server.close();
       }
     });
+    LOG.info("Embedded PostgreSQL for engines (127.0.0.1 only, database {}, user {}, no"
+        + " password): {}?user={}", DATABASE, server.superuser(), server.jdbcUrl(DATABASE),
+        server.superuser());
     return DatabaseUri.of(server.jdbcUrl(DATABASE), server.superuser(), null);
   }
 }

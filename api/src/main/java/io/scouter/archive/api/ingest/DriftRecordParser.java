@@ -10,7 +10,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -40,8 +39,7 @@ public final class DriftRecordParser {
       throw new InvalidRecordException(index, null,
           "expected an object with exactly one of the keys Spc, Psi, Custom");
     }
-    Iterator<Map.Entry<String, JsonNode>> fields = tagged.fields();
-    Map.Entry<String, JsonNode> only = fields.next();
+    Map.Entry<String, JsonNode> only = tagged.properties().iterator().next();
     DriftType type = DriftType.fromWireName(only.getKey()).orElseThrow(() -> new InvalidRecordException(index, null,
         "unknown record kind '" + only.getKey() + "' (accepted: Spc, Psi, Custom)"));
     RecordFields record = new RecordFields(index, only.getValue());

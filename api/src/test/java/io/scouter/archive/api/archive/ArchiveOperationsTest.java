@@ -9,6 +9,7 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.scouter.archive.api.ScouterArchiveApplication;
 import io.scouter.archive.api.ScouterArchiveConfiguration;
 import io.scouter.archive.catalog.settings.DatabaseUri;
+import io.scouter.archive.catalog.testing.TemporaryDirectories;
 import io.scouter.archive.catalog.testing.TestDatabases;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.MediaType;
@@ -32,6 +33,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** The archiver as an operator sees it: the admin task, the runs route, metrics and health checks. */
 @ExtendWith(DropwizardExtensionsSupport.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+// JSON bodies are read as raw Maps (readEntity(Map.class)), as a client without our types would.
+@SuppressWarnings("unchecked")
 class ArchiveOperationsTest {
   private static final String ARCHIVED = "scouter.is_archived('spc_drift', created_at, ins_xid)";
   private static final String DATABASE = TestDatabases.freshDatabaseUri("archive_operations");
@@ -41,11 +44,7 @@ class ArchiveOperationsTest {
       ConfigOverride.config("storage.uri", () -> temporaryDirectory()));
 
   private static String temporaryDirectory() {
-    try {
-      return Files.createTempDirectory("scouter-archive-operations").toString();
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return TemporaryDirectories.create("scouter-archive-operations-").toString();
   }
 
   private static String app(String path) {
@@ -81,7 +80,11 @@ class ArchiveOperationsTest {
   @Test
   @Order(2)
   void theAdminTaskRunsAPassAndSummarisesIt() throws Exception {
-    Response response = APP.client().target(admin("/tasks/archive")).request().post(Entity.text(""));
+    // The task answers when the pass is done; a cold pass on a busy CI machine can outlast the
+    // test client's default 5 s read timeout.
+    Response response = APP.client().target(admin("/tasks/archive"))
+        .property(org.glassfish.jersey.client.ClientProperties.READ_TIMEOUT, 120_000)
+        .request().post(Entity.text(""));
     assertThat(response.getStatus()).isEqualTo(200);
     String summary = response.readEntity(String.class);
     assertThat(summary).contains("20 rows").contains("spc_drift").contains("DONE");
@@ -109,8 +112,11 @@ class ArchiveOperationsTest {
         .containsEntry("status", "done")
         .containsEntry("rows", 20)
         .containsEntry("files", 1);
-    assertThat(runs.get(0).get("snapshotId")).isNotNull();
-    assertThat(runs.get(0).get("startedAt")).asString().matches("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z");
+    assertThat(runs.get(0).keySet()).as("snake_case like every other route")
+        .contains("pass_id", "min_created_at", "max_created_at", "finished_at")
+        .allMatch(key -> key.matches("[a-z]+(_[a-z]+)*"));
+    assertThat(runs.get(0).get("snapshot_id")).isNotNull();
+    assertThat(runs.get(0).get("started_at")).asString().matches("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z");
   }
 
   @Test

@@ -14,6 +14,7 @@ import io.scouter.archive.catalog.hotstore.DriftRecordInserter;
 import io.scouter.archive.catalog.hotstore.HotStore;
 import io.scouter.archive.catalog.settings.DatabaseUri;
 import io.scouter.archive.catalog.settings.PoolSize;
+import io.scouter.archive.catalog.testing.TemporaryDirectories;
 import io.scouter.archive.catalog.testing.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,11 +53,7 @@ class ArchiveScheduleAndCommandTest {
   }
 
   private static String temporaryDirectory() {
-    try {
-      return Files.createTempDirectory("scouter-archive-schedule").toString();
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return TemporaryDirectories.create("scouter-archive-schedule-").toString();
   }
 
   @Nested
@@ -81,6 +78,13 @@ class ArchiveScheduleAndCommandTest {
       }
       await().atMost(Duration.ofSeconds(30)).until(() -> archived(DATABASE) == 6);
     }
+
+    @Test
+    void theSchedulersMetricsHaveReadableNames() {
+      assertThat(APP.getEnvironment().metrics().getNames())
+          .contains("archive-scheduler.running", "archive-scheduler.created")
+          .noneMatch(name -> name.contains("%"));
+    }
   }
 
   @Nested
@@ -89,7 +93,7 @@ class ArchiveScheduleAndCommandTest {
     void archiveCommandRunsOnePassWithTheServersConfiguration() throws Exception {
       String database = TestDatabases.freshDatabaseUri("archive_command");
       ingestOldRecords(database, 7);
-      Path config = Files.createTempFile("scouter-archive-command", ".yml");
+      Path config = TemporaryDirectories.create("scouter-archive-command-").resolve("config.yml");
       Files.writeString(config, String.join("\n",
           "database:",
           "  uri: " + database,

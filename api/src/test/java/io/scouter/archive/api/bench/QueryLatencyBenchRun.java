@@ -2,6 +2,7 @@ package io.scouter.archive.api.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scouter.archive.catalog.testing.TemporaryDirectories;
 import io.scouter.archive.catalog.testing.TestDatabases;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ class QueryLatencyBenchRun {
   @Test
   void hotAndArchivedSideBySide() throws Exception {
     QueryLatencyBench.Report report = QueryLatencyBench.run(TestDatabases.freshDatabase("bench"),
-        Files.createTempDirectory("scouter-bench-warehouse"), QueryLatencyBench.Settings.defaults());
+        TemporaryDirectories.create("scouter-bench-warehouse-"), QueryLatencyBench.Settings.defaults());
     report.print(System.out);
     assertThat(report.sameAnswer()).isTrue();
   }

@@ -12,6 +12,7 @@ import io.scouter.archive.api.ScouterArchiveConfiguration;
 import io.scouter.archive.api.testing.ArchiveBench;
 import io.scouter.archive.catalog.drift.DriftRecord;
 import io.scouter.archive.catalog.settings.DatabaseUri;
+import io.scouter.archive.catalog.testing.TemporaryDirectories;
 import io.scouter.archive.catalog.testing.TestDatabases;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.MediaType;
@@ -55,11 +56,7 @@ class DriftRoutesTest {
       + "&end_custom_datetime=2026-02-01T04:00:00Z&max_data_points=4";
 
   private static Path temporaryDirectory() {
-    try {
-      return Files.createTempDirectory("drift-routes");
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    return TemporaryDirectories.create("scouter-drift-routes-");
   }
 
   @BeforeAll

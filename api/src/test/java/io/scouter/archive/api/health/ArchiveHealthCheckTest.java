@@ -8,6 +8,7 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.scouter.archive.api.ScouterArchiveApplication;
 import io.scouter.archive.api.ScouterArchiveConfiguration;
+import io.scouter.archive.catalog.testing.TemporaryDirectories;
 import io.scouter.archive.catalog.testing.TestDatabases;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.MediaType;
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+// JSON bodies are read as raw Maps (readEntity(Map.class)), as a client without our types would.
+@SuppressWarnings("unchecked")
 class ArchiveHealthCheckTest {
   @SuppressWarnings("unchecked")
   private static Map<String, Object> archiveCheck(DropwizardAppExtension<ScouterArchiveConfiguration> app) {
@@ -88,11 +91,7 @@ class ArchiveHealthCheckTest {
   }
 
   private static String temporaryDirectory() {
-    try {
-      return Files.createTempDirectory("scouter-health-store").toString();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return TemporaryDirectories.create("scouter-health-store-").toString();
   }
 
   /** A port nothing listens on: bound, then released. */

@@ -9,6 +9,7 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.scouter.archive.api.ScouterArchiveApplication;
 import io.scouter.archive.api.ScouterArchiveConfiguration;
 import io.scouter.archive.catalog.settings.DatabaseUri;
+import io.scouter.archive.catalog.testing.TemporaryDirectories;
 import io.scouter.archive.catalog.testing.TestDatabases;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.MediaType;
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(DropwizardExtensionsSupport.class)
+// JSON bodies are read as raw Maps (readEntity(Map.class)), as a client without our types would.
+@SuppressWarnings("unchecked")
 class DriftIngestRouteTest {
   private static final String DATABASE = TestDatabases.freshDatabaseUri("ingest_route");
   private static final DropwizardAppExtension<ScouterArchiveConfiguration> APP = new DropwizardAppExtension<>(
@@ -33,7 +36,7 @@ class DriftIngestRouteTest {
       ResourceHelpers.resourceFilePath("test-config.yml"),
       ConfigOverride.config("database.uri", DATABASE),
       ConfigOverride.config("ingest.maxRequestSize", "2MiB"),
-      ConfigOverride.config("storage.uri", System.getProperty("java.io.tmpdir") + "/scouter-ingest-test-storage"));
+      ConfigOverride.config("storage.uri", () -> TemporaryDirectories.create("scouter-ingest-test-storage").toString()));
 
   private static Response post(String body) {
     return APP.client().target("http://localhost:" + APP.getLocalPort() + "/scouter/drift")

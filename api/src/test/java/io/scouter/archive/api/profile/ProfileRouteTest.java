@@ -9,6 +9,7 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.scouter.archive.api.ScouterArchiveApplication;
 import io.scouter.archive.api.ScouterArchiveConfiguration;
+import io.scouter.archive.catalog.testing.TemporaryDirectories;
 import io.scouter.archive.catalog.testing.TestDatabases;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.MediaType;
@@ -27,7 +28,7 @@ class ProfileRouteTest {
   private static final DropwizardAppExtension<ScouterArchiveConfiguration> APP = new DropwizardAppExtension<>(
       ScouterArchiveApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
       ConfigOverride.config("database.uri", TestDatabases.freshDatabaseUri("profile_route")),
-      ConfigOverride.config("storage.uri", System.getProperty("java.io.tmpdir") + "/scouter-profile-test-storage"));
+      ConfigOverride.config("storage.uri", () -> TemporaryDirectories.create("scouter-profile-test-storage").toString()));
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private static Response post(String body) {

@@ -8,6 +8,7 @@ import io.scouter.archive.api.metrics.SpcResult;
 import io.scouter.archive.api.testing.ArchiveBench;
 import io.scouter.archive.catalog.drift.DriftRecord;
 import io.scouter.archive.catalog.drift.DriftType;
+import io.scouter.archive.catalog.testing.TemporaryDirectories;
 import io.scouter.archive.catalog.testing.TestDatabases;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,7 +44,7 @@ class ArchiveReaderComparison {
     QueryLatencyBench.Settings settings = new QueryLatencyBench.Settings(30, 5, 1, 1000, 5, RUNS);
     DriftQuery query = QueryLatencyBench.query(settings);
     try (ArchiveBench bench = new ArchiveBench(TestDatabases.freshDatabase("reader_comparison"),
-        Files.createTempDirectory("reader-comparison"))) {
+        TemporaryDirectories.create("scouter-reader-comparison-"))) {
       Random random = new Random(3);
       Instant begin = query.window().begin();
       for (String space : List.of("bench", "neighbour")) {

@@ -8,6 +8,7 @@ import io.scouter.archive.api.metrics.TimeWindow;
 import io.scouter.archive.api.testing.ArchiveBench;
 import io.scouter.archive.catalog.drift.DriftRecord;
 import io.scouter.archive.catalog.drift.DriftType;
+import io.scouter.archive.catalog.testing.TemporaryDirectories;
 import io.scouter.archive.catalog.testing.TestDatabases;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -28,7 +29,7 @@ class ConsistentCutTest {
   @Test
   void queriesDuringArchiveRunsSeeEveryRowOnce() throws Exception {
     try (ArchiveBench bench = new ArchiveBench(TestDatabases.freshDatabase("consistent_cut"),
-        Files.createTempDirectory("consistent-cut"))) {
+        TemporaryDirectories.create("scouter-consistent-cut-"))) {
       Random random = new Random(5);
       List<DriftRecord> records = new ArrayList<>();
       for (int i = 0; i < 4000; i++) {

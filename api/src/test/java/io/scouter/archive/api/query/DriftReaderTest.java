@@ -11,6 +11,7 @@ import io.scouter.archive.api.metrics.TimeWindow;
 import io.scouter.archive.api.testing.ArchiveBench;
 import io.scouter.archive.catalog.drift.DriftRecord;
 import io.scouter.archive.catalog.drift.DriftType;
+import io.scouter.archive.catalog.testing.TemporaryDirectories;
 import io.scouter.archive.catalog.testing.TestDatabases;
 import java.nio.file.Files;
 import java.sql.SQLException;
@@ -58,7 +59,7 @@ class DriftReaderTest {
 
   @BeforeAll
   void load() throws Exception {
-    bench = new ArchiveBench(TestDatabases.freshDatabase("drift_reader"), Files.createTempDirectory("reader"));
+    bench = new ArchiveBench(TestDatabases.freshDatabase("drift_reader"), TemporaryDirectories.create("scouter-reader-"));
     // Three file groups, two of them on other threads: the grouping must not change any answer.
     scanThreads = Executors.newFixedThreadPool(2);
     scanner = new ArchiveScanner(bench.catalog, scanThreads, 3);

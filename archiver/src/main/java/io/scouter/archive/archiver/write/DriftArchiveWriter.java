@@ -115,7 +115,7 @@ public final class DriftArchiveWriter {
         List<DataFile> dataFiles = runs.finish();
         closer.awaitAll();
         RunFiles result = new RunFiles(dataFiles, reader.rows(), range.min(), range.max());
-        LOG.info("Archived {} rows of {} ({}) into {} data files, {} bytes, in {} ms",
+        LOG.debug("Archived {} rows of {} ({}) into {} data files, {} bytes, in {} ms",
             result.rows(), type.tableName(), rows, dataFiles.size(), result.bytes(),
             (System.nanoTime() - started) / 1_000_000);
         return result;

@@ -5,6 +5,7 @@ import io.scouter.archive.catalog.drift.DriftType;
 import io.scouter.archive.catalog.settings.DatabaseUri;
 import io.scouter.archive.catalog.storage.FileIOFactory;
 import io.scouter.archive.catalog.storage.StorageSettings;
+import java.io.IOException;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -96,6 +97,7 @@ public final class ArchiveCatalog implements AutoCloseable {
     return tables().get(type);
   }
 
+  @SuppressWarnings("try") // the lock is held for the block's duration and never used in it
   private Map<DriftType, Table> createOrCheckTables() {
     try (CatalogLock ignored = CatalogLock.acquire(database)) {
       DriftTableBootstrap bootstrap = new DriftTableBootstrap(catalog);
@@ -155,7 +157,7 @@ public final class ArchiveCatalog implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() throws IOException {
     catalog.close();
   }
 }

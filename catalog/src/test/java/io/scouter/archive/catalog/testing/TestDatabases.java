@@ -25,6 +25,8 @@ public final class TestDatabases {
   public static final String SERVER_SETTING = "SCOUTER_TEST_DATABASE_URI";
   private static final AtomicInteger COUNTER = new AtomicInteger();
   private static String serverUri;
+  private static EmbeddedPostgres embedded;
+  private static Path embeddedBase;
 
   private TestDatabases() {}
 
@@ -60,16 +62,37 @@ public final class TestDatabases {
   }
 
   private static String startEmbedded() {
-    Path dataDirectory;
+    Path base;
     try {
       // Traversable by everyone: as root, the server runs under an unprivileged uid.
-      dataDirectory = Files.createTempDirectory("scouter-test-pg-",
+      base = Files.createTempDirectory("scouter-test-pg-",
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    EmbeddedPostgres postgres = EmbeddedPostgres.start(EmbeddedPostgresOptions.of(dataDirectory.resolve("data")));
-    Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "stop-test-postgres"));
-    return "postgresql://" + postgres.superuser() + "@127.0.0.1:" + postgres.port() + "/postgres";
+    embedded = EmbeddedPostgres.start(EmbeddedPostgresOptions.of(base.resolve("data")));
+    embeddedBase = base;
+    // Normally TestSessionCleanup stops it when the test run ends; this hook covers other runners.
+    Runtime.getRuntime().addShutdownHook(new Thread(TestDatabases::stopEmbedded, "stop-test-postgres"));
+    return "postgresql://" + embedded.superuser() + "@127.0.0.1:" + embedded.port() + "/postgres";
+  }
+
+  /**
+   * Stops the embedded test server, if one was started, and deletes its data directory (hundreds
+   * of MB): in that order, so nothing is deleted under a running server. Idempotent.
+   */
+  static synchronized void stopEmbedded() {
+    if (embedded == null) {
+      return;
+    }
+    try {
+      embedded.close();
+      TemporaryDirectories.delete(embeddedBase);
+    } catch (IOException | RuntimeException e) {
+      System.err.println("Cannot stop the test PostgreSQL or delete " + embeddedBase + ": " + e);
+    } finally {
+      embedded = null;
+      serverUri = null;
+    }
   }
 }

@@ -39,7 +39,6 @@ final class DataDirectory {
         throw failure(dataDirectory, "it exists and is not a directory");
       }
       if (Files.isRegularFile(dataDirectory.resolve(VERSION_FILE))) {
-        user.checkReachable(dataDirectory, "data directory", false);
         return true;
       }
       if (!Directories.isEmptyDirectory(dataDirectory)) {
@@ -50,8 +49,8 @@ final class DataDirectory {
       create(dataDirectory);
     }
     Files.setPosixFilePermissions(dataDirectory, PosixFilePermissions.fromString("rwx------"));
+    // The server user need not reach the directories above it: see PostgresServerControl.
     user.takeOwnership(dataDirectory);
-    user.checkReachable(dataDirectory, "data directory", false);
     return false;
   }
 

@@ -14,8 +14,19 @@ import java.util.List;
  * Clusters are created with {@code -E UTF8 --locale=C} (same sort order and behaviour on every
  * machine, independent of installed locales) and {@code -A trust}: any local user who can reach
  * 127.0.0.1 may connect, which suits a single-tenant host.
+ *
+ * <p>Every tool runs with the data directory as its working directory and is given
+ * {@value #DATA_DIRECTORY_ARGUMENT} as {@code -D}. Why: when the JVM is root the tools run as uid
+ * 65534, which may not be allowed to walk the directories above the data directory (e.g. a clone
+ * under {@code /root}, mode 0700). The working directory is entered by the JVM's child while it is
+ * still root, and every PostgreSQL process inherits it (the postmaster itself changes into its
+ * data directory), so {@code /proc/self/cwd} names the data directory in each of them without a
+ * path walk; no permission of any other directory is changed or needed.
  */
 final class PostgresServerControl {
+
+  /** The {@code -D} argument: the tool's own working directory, which is the data directory. */
+  static final String DATA_DIRECTORY_ARGUMENT = "/proc/self/cwd";
 
   /** Extra time granted to a tool beyond its own {@code -t} timeout before it is killed. */
   private static final Duration MARGIN = Duration.ofSeconds(15);
@@ -32,14 +43,15 @@ final class PostgresServerControl {
 
   /** Creates a cluster in the empty {@code dataDirectory}. */
   ProcessRunner.Result initdb(Path dataDirectory) throws IOException {
-    return run(List.of(binaries.executable("initdb"), "-D", dataDirectory.toString(),
+    return run(dataDirectory, List.of(binaries.executable("initdb"), "-D", DATA_DIRECTORY_ARGUMENT,
         "-U", EmbeddedPostgres.SUPERUSER, "-A", "trust", "-E", "UTF8", "--locale=C",
         "--no-instructions"));
   }
 
   /** Whether a live server runs on {@code dataDirectory} (pg_ctl status exit code 0). */
   boolean isRunning(Path dataDirectory) throws IOException {
-    return run(List.of(binaries.executable("pg_ctl"), "status", "-D", dataDirectory.toString()))
+    return run(dataDirectory,
+        List.of(binaries.executable("pg_ctl"), "status", "-D", DATA_DIRECTORY_ARGUMENT))
         .succeeded();
   }
 
@@ -48,18 +60,19 @@ final class PostgresServerControl {
       throws IOException {
     // pg_ctl hands -o to /bin/sh; the socket directory is ours and has no quote characters.
     String serverOptions = "-p " + port + " -h 127.0.0.1 -k '" + socketDirectory + "'";
-    return run(List.of(binaries.executable("pg_ctl"), "start", "-D", dataDirectory.toString(),
-        "-l", logFile.toString(), "-w", "-t", Long.toString(timeout.toSeconds()),
-        "-o", serverOptions));
+    // The log file is named relative to the working directory, the data directory.
+    return run(dataDirectory, List.of(binaries.executable("pg_ctl"), "start",
+        "-D", DATA_DIRECTORY_ARGUMENT, "-l", dataDirectory.relativize(logFile).toString(),
+        "-w", "-t", Long.toString(timeout.toSeconds()), "-o", serverOptions));
   }
 
   /** Stops the server with the given shutdown mode ({@code fast} or {@code immediate}). */
   ProcessRunner.Result stop(Path dataDirectory, String mode) throws IOException {
-    return run(List.of(binaries.executable("pg_ctl"), "stop", "-D", dataDirectory.toString(),
-        "-m", mode, "-w", "-t", Long.toString(timeout.toSeconds())));
+    return run(dataDirectory, List.of(binaries.executable("pg_ctl"), "stop",
+        "-D", DATA_DIRECTORY_ARGUMENT, "-m", mode, "-w", "-t", Long.toString(timeout.toSeconds())));
   }
 
-  private ProcessRunner.Result run(List<String> command) throws IOException {
-    return ProcessRunner.run(user.command(command), timeout.plus(MARGIN));
+  private ProcessRunner.Result run(Path dataDirectory, List<String> command) throws IOException {
+    return ProcessRunner.run(user.command(command), dataDirectory, timeout.plus(MARGIN));
   }
 }

@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * file never blocks. Why a sanitized environment: inherited {@code PG*} variables (PGDATA,
  * PGPORT, PGOPTIONS, ...) would silently change what the tools do, and an uninstalled locale in
  * {@code LANG} makes the tools warn or fail; {@code LC_ALL=C} also keeps messages in English.
- * The working directory is {@code /} so that nothing depends on the JVM's own one, which the
- * unprivileged server user may not be allowed to enter (e.g. {@code /root}).
+ * The working directory is given by the caller (the data directory, see
+ * {@code PostgresServerControl}), never the JVM's own one.
  */
 final class ProcessRunner {
 
@@ -39,16 +39,16 @@ final class ProcessRunner {
   private ProcessRunner() {}
 
   /**
-   * Runs {@code command} and waits at most {@code timeout}.
+   * Runs {@code command} in {@code workingDirectory} and waits at most {@code timeout}.
    *
    * @throws IOException if the command cannot be started, does not finish in time (it is then
    *     killed) or the waiting thread is interrupted ({@link InterruptedIOException})
    */
-  static Result run(List<String> command, Duration timeout) throws IOException {
+  static Result run(List<String> command, Path workingDirectory, Duration timeout) throws IOException {
     Path output = Files.createTempFile("scouter-pg-cmd-", ".out");
     try {
       ProcessBuilder builder = new ProcessBuilder(command)
-          .directory(new File("/"))
+          .directory(workingDirectory.toFile())
           .redirectErrorStream(true)
           .redirectOutput(output.toFile())
           .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));

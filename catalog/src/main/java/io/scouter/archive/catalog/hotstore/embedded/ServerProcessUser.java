@@ -16,7 +16,9 @@ import java.util.stream.Stream;
  * directly; a JVM running as root prefixes every command with
  * {@code setpriv --reuid=65534 --regid=65534 --clear-groups} ({@code nobody}), hands the
  * directories the server writes to over to uid/gid 65534, and checks up front that uid 65534 can
- * reach the directories it needs, because PostgreSQL's own error for that is cryptic.
+ * reach the binaries and socket directories, because PostgreSQL's own error for that is cryptic.
+ * The data directory needs no such check: the tools start inside it (see
+ * {@code PostgresServerControl}), so it may sit below a private directory such as {@code /root}.
  */
 final class ServerProcessUser {
 

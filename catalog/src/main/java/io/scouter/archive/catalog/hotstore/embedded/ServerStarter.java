@@ -61,6 +61,12 @@ final class ServerStarter {
         LOG.info("Port {} was taken before PostgreSQL could bind it; trying another", port);
         continue;
       }
+      if (requestedPort != 0 && log.contains("Address already in use")) {
+        throw EmbeddedPostgresException.cannotStart("port " + port + " on 127.0.0.1 is in use"
+            + " by another process; stop that process or choose another port for the embedded"
+            + " server (SCOUTER_EMBEDDED_PORT; 0 picks a free one at every start)\nLast lines of"
+            + " the server log " + logFile + ":\n" + tail(log));
+      }
       throw EmbeddedPostgresException.cannotStart("the server did not start on 127.0.0.1:"
           + port + " with data directory " + dataDirectory + " (pg_ctl exit code "
           + result.exitCode() + ": " + result.output() + ")\nLast lines of the server log "

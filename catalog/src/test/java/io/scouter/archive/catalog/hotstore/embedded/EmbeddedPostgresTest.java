@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -132,6 +133,35 @@ class EmbeddedPostgresTest {
     }
   }
 
+  /**
+   * The README's run command from a clone under {@code /root} (mode 0700): as root the server runs
+   * as uid 65534, which may not enter the directories above its data directory, and must still
+   * start and keep its data across a restart (CI runs as root, where this matters).
+   */
+  @Test
+  void dataDirectoryBelowADirectoryOnlyItsOwnerMayEnterStartsAndKeepsData() throws Exception {
+    Path home = Files.createDirectories(dirs.path("home"));
+    Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwx------"));
+    EmbeddedPostgresOptions options =
+        EmbeddedPostgresOptions.of(home.resolve("clone").resolve("scouter-data"));
+    try (EmbeddedPostgres first = EmbeddedPostgres.start(options);
+        Connection connection = connect(first);
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE kept (id int PRIMARY KEY)");
+      statement.execute("INSERT INTO kept VALUES (7)");
+    }
+
+    EmbeddedPostgres second = dirs.start(options);
+
+    try (Connection connection = connect(second);
+        Statement statement = connection.createStatement()) {
+      assertThat(queryString(statement, "SELECT id::text FROM kept")).isEqualTo("7");
+    }
+    assertThat(Files.getPosixFilePermissions(home))
+        .as("no permission above the data directory was changed")
+        .isEqualTo(PosixFilePermissions.fromString("rwx------"));
+  }
+
   @Test
   void serverRunsAsNobodyWhenJvmIsRootAndAsJvmUserOtherwise() throws Exception {
     Path data = dirs.path("data");
@@ -142,11 +172,14 @@ class EmbeddedPostgresTest {
     try (Connection connection = connect(server);
         Statement statement = connection.createStatement()) {
       assertThat(queryString(statement, "SELECT current_setting('data_directory')"))
-          .isEqualTo(data.toString());
+          .isEqualTo(PostgresServerControl.DATA_DIRECTORY_ARGUMENT);
     }
     assertThat(((Number) Files.getAttribute(data.resolve("PG_VERSION"), "unix:uid")).longValue())
         .isEqualTo(expectedUid);
     long postmasterPid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0));
+    assertThat(Path.of("/proc/" + postmasterPid + "/cwd").toRealPath())
+        .as("the postmaster works in the data directory that /proc/self/cwd names")
+        .isEqualTo(data.toRealPath());
     String uidLine = Files.readAllLines(Path.of("/proc/" + postmasterPid + "/status")).stream()
         .filter(line -> line.startsWith("Uid:")).findFirst().orElseThrow();
     assertThat(uidLine.split("\\s+")).as("real, effective, saved and fs uid of the postmaster")
