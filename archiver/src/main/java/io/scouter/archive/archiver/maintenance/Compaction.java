@@ -112,6 +112,7 @@ public final class Compaction implements MaintenanceStep {
     rewrite.set(MaintenanceContext.PASS_ID, context.passId().toString());
     rewrite.set(MaintenanceContext.STEP, NAME);
     try {
+      context.reached(MaintenancePoint.BEFORE_COMPACTION_COMMIT);
       rewrite.commit();
     } catch (CommitStateUnknownException e) {
       // The snapshot may exist and reference the files: keep them; orphan cleanup decides later.

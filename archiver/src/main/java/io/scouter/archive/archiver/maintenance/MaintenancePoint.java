@@ -6,6 +6,8 @@ public enum MaintenancePoint {
   STARTED,
   /** Compacted files are written; no snapshot references them yet. */
   COMPACTION_WRITTEN,
+  /** Just before the compaction's commit is attempted (an unknown outcome here means it never arrived). */
+  BEFORE_COMPACTION_COMMIT,
   /** The compaction snapshot is committed; archive_state does not point at it yet. */
   COMPACTION_COMMITTED,
   /** Expired snapshots are gone from the metadata; their files are being deleted (one reached per file). */

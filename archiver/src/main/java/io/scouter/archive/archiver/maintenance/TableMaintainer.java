@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,16 +42,17 @@ final class TableMaintainer {
   }
 
   TableMaintenanceResult maintain(Table table, DriftType type, UUID passId) throws SQLException {
-    Instant started = clock.instant();
+    long started = System.nanoTime();
     Optional<TableLock> lock = TableLock.tryAcquire(dataSource, type);
     if (lock.isEmpty()) {
       return new TableMaintenanceResult(type, TableMaintenanceResult.Status.SKIPPED_LOCKED, TableShape.EMPTY,
-          TableShape.EMPTY, List.of(), Duration.between(started, clock.instant()));
+          TableShape.EMPTY, List.of(), Duration.ofNanos(System.nanoTime() - started));
     }
     try (TableLock held = lock.get()) {
       TableShape before = TableShape.of(table);
       long id = records.start(passId, type, before);
-      MaintenanceContext context = new MaintenanceContext(table, type, dataSource, passId, started, settings, faults,
+      MaintenanceContext context = new MaintenanceContext(table, type, dataSource, passId, clock.instant(), settings,
+          faults,
           stateSnapshot(type));
       faults.reached(MaintenancePoint.STARTED, type);
       List<StepReport> reports = new ArrayList<>();
@@ -67,7 +67,7 @@ final class TableMaintainer {
       records.finish(id, !errors.isEmpty(), after, errors.isEmpty() ? null : String.join("; ", errors));
       return new TableMaintenanceResult(type,
           errors.isEmpty() ? TableMaintenanceResult.Status.DONE : TableMaintenanceResult.Status.FAILED,
-          before, after, List.copyOf(reports), Duration.between(started, clock.instant()));
+          before, after, List.copyOf(reports), Duration.ofNanos(System.nanoTime() - started));
     }
   }
 
