@@ -100,6 +100,13 @@ public final class BenchCommand extends Command {
         BenchmarksFile.append(parameters.output().get(), report.markdown());
         progress.step("appended the section to %s", parameters.output().get().toAbsolutePath());
       }
+      LateArrivalMaintenanceBench maintenance = new LateArrivalMaintenanceBench(service, parameters,
+          bootstrap.getObjectMapper(), progress);
+      String section = maintenance.markdown(maintenance.run(), date, MachineDescription.detect(postgres, loadAtStart));
+      out.print(section);
+      if (parameters.output().isPresent()) {
+        BenchmarksFile.append(parameters.output().get(), section);
+      }
     }
   }
 
