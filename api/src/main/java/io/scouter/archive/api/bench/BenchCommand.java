@@ -85,6 +85,7 @@ public final class BenchCommand extends Command {
     ScouterArchiveConfiguration configuration = BenchConfiguration.build(database.uri(),
         parameters.storageUri().orElse(scratch.resolve("warehouse").toString()));
     configuration.archive().setMaxRowsPerRun(parameters.maxRowsPerRun());
+    configuration.maintenance().setEnabled(false); // the late-arrival scenario runs its pass itself
     validate(bootstrap, configuration);
     try (InProcessService service = InProcessService.start(bootstrap, configuration)) {
       progress.step("service listening on %s", service.uri());
