@@ -47,10 +47,14 @@ class MaintenanceOperationsTest {
       assertThat(post("/tasks/archive").getStatus()).isEqualTo(200);
     }
 
+    String answerBefore = spcAnswer(old);
+
     Response task = post("/tasks/maintain");
 
     assertThat(task.getStatus()).isEqualTo(200);
     assertThat(task.readEntity(String.class)).contains("spc_drift DONE data files 2 -> 1");
+    // The archived rows are read from the compacted file now, and the binned answer is the same.
+    assertThat(spcAnswer(old)).isEqualTo(answerBefore).contains("\"f\"");
     Map<String, Object> body = APP.client().target(app("/scouter/archive/maintenance")).request().get(Map.class);
     List<Map<String, Object>> passes = (List<Map<String, Object>>) body.get("passes");
     assertThat(passes).hasSize(3);
@@ -75,6 +79,16 @@ class MaintenanceOperationsTest {
     assertThat(response.getStatus()).isEqualTo(400);
     assertThat(response.readEntity(Map.class))
         .containsEntry("error", "Invalid limit: '0' (accepted: a whole number from 1 to 1000)");
+  }
+
+  private static String spcAnswer(Instant day) {
+    Response response = APP.client().target(app("/scouter/drift/spc")).queryParam("space", "ops")
+        .queryParam("name", "n").queryParam("version", "v")
+        .queryParam("begin_custom_datetime", day.truncatedTo(ChronoUnit.DAYS).toString())
+        .queryParam("end_custom_datetime", day.truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS).toString())
+        .queryParam("max_data_points", 24).request(MediaType.APPLICATION_JSON_TYPE).get();
+    assertThat(response.getStatus()).isEqualTo(200);
+    return response.readEntity(String.class);
   }
 
   private static void ingest(Instant at) {
