@@ -53,7 +53,7 @@ class MaintenanceCrashTest {
       };
 
       assertThatThrownBy(() -> MaintenanceChecks.maintainer(fixture, later, SETTINGS, crash).maintain())
-          .isInstanceOf(MaintenanceCrash.class);
+          .isInstanceOf(MaintenanceCrash.class).hasMessage("simulated crash at " + point);
       MaintenanceChecks.assertRowsInExactlyOnePlace(fixture);
 
       MaintenancePassResult restart = MaintenanceChecks.maintainer(fixture, later, SETTINGS, MaintenanceFaults.NONE)

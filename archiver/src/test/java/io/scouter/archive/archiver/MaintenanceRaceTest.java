@@ -3,6 +3,7 @@ package io.scouter.archive.archiver;
 import static io.scouter.archive.archiver.MaintenanceChecks.rowsAt;
 import static io.scouter.archive.archiver.MaintenanceChecks.stateSnapshot;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.scouter.archive.archiver.maintenance.Compaction;
 import io.scouter.archive.archiver.maintenance.MaintenanceFaults;
@@ -168,11 +169,9 @@ class MaintenanceRaceTest {
         }
       };
 
-      try {
-        new Compaction().run(MaintenanceChecks.context(fixture, DriftType.SPC, requestLost));
-      } catch (CommitStateUnknownException expected) {
-        // The outcome is unknown to the step: it must keep what it wrote.
-      }
+      // The outcome is unknown to the step: it must keep what it wrote.
+      assertThatThrownBy(() -> new Compaction().run(MaintenanceChecks.context(fixture, DriftType.SPC, requestLost)))
+          .isInstanceOf(CommitStateUnknownException.class).hasMessageContaining("request lost");
       Set<String> leftOver = new HashSet<>(MaintenanceChecks.filesUnder(table));
       leftOver.removeAll(filesBefore);
       assertThat(leftOver).as("written compacted files are kept while the outcome is unknown").isNotEmpty();

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -83,7 +84,7 @@ public final class ArchiveMaintainer {
     } catch (Exception e) {
       LOG.error("Maintenance of {} failed before its steps ran", type.tableName(), e);
       return new TableMaintenanceResult(type, TableMaintenanceResult.Status.FAILED, TableShape.EMPTY, TableShape.EMPTY,
-          List.of(new StepReport("start", Duration.between(started, clock.instant()), java.util.Map.of(), null,
+          List.of(new StepReport("start", Duration.between(started, clock.instant()), Map.of(), null,
               e.toString())), Duration.between(started, clock.instant()));
     }
   }

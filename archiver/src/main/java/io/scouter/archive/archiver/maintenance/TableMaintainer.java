@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -80,7 +81,7 @@ final class TableMaintainer {
     } catch (Exception e) {
       LOG.error("Maintenance step {} of {} failed; the next steps still run", step.name(),
           context.type().tableName(), e);
-      return new StepReport(step.name(), Duration.ofNanos(System.nanoTime() - started), java.util.Map.of(), null,
+      return new StepReport(step.name(), Duration.ofNanos(System.nanoTime() - started), Map.of(), null,
           e.toString());
     }
   }
