@@ -11,6 +11,7 @@ import io.dropwizard.core.setup.Environment;
 import io.scouter.archive.api.audit.AuditRoutes;
 import io.scouter.archive.api.bench.BenchCommand;
 import io.scouter.archive.api.cli.ArchiveCommand;
+import io.scouter.archive.api.cli.MaintainCommand;
 import io.scouter.archive.api.cli.ServeCommand;
 import io.scouter.archive.api.core.ArchiveService;
 import io.scouter.archive.api.drift.MetricsRoutes;
@@ -49,6 +50,7 @@ public final class ScouterArchiveApplication extends Application<ScouterArchiveC
     bootstrap.addCommand(new ServeCommand<>(this));
     bootstrap.addCommand(new CheckCommand<>(this));
     bootstrap.addCommand(new ArchiveCommand());
+    bootstrap.addCommand(new MaintainCommand());
     bootstrap.addCommand(new BenchCommand());
   }
 
@@ -64,6 +66,7 @@ public final class ScouterArchiveApplication extends Application<ScouterArchiveC
     MetricsRoutes.register(environment, hotStore, service.catalog());
     AuditRoutes.register(environment, service.catalog());
     configuration.archive().register(environment, service);
+    configuration.maintenance().register(environment, service);
   }
 
   /** Dropwizard's default mappers answer in another JSON shape; ours answer {"error", "code"} everywhere. */

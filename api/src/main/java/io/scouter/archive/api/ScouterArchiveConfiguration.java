@@ -6,6 +6,7 @@ import io.scouter.archive.api.config.ArchiveFactory;
 import io.scouter.archive.api.config.CatalogFactory;
 import io.scouter.archive.api.config.DatabaseFactory;
 import io.scouter.archive.api.config.IngestFactory;
+import io.scouter.archive.api.config.MaintenanceFactory;
 import io.scouter.archive.api.config.RetentionFactory;
 import io.scouter.archive.api.config.StorageFactory;
 import jakarta.validation.Valid;
@@ -36,6 +37,20 @@ public final class ScouterArchiveConfiguration extends Configuration {
   @Valid
   @NotNull
   private ArchiveFactory archive = new ArchiveFactory();
+
+  @Valid
+  @NotNull
+  private MaintenanceFactory maintenance = new MaintenanceFactory();
+
+  @JsonProperty("maintenance")
+  public MaintenanceFactory maintenance() {
+    return maintenance;
+  }
+
+  @JsonProperty("maintenance")
+  public void setMaintenance(MaintenanceFactory maintenance) {
+    this.maintenance = maintenance;
+  }
 
   @JsonProperty("archive")
   public ArchiveFactory archive() {

@@ -19,7 +19,6 @@ import io.scouter.archive.catalog.testing.TemporaryDirectories;
 import io.scouter.archive.catalog.testing.TestDatabases;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -54,10 +53,14 @@ final class ArchiveFixture implements AutoCloseable {
   final List<DriftRecord> ingested = new ArrayList<>();
 
   ArchiveFixture(String purpose) throws IOException {
+    this(purpose, Map.of("SCOUTER_STORAGE_URI", TemporaryDirectories.create("scouter-archive-" + purpose + "-").toString()));
+  }
+
+  /** On the storage the environment names (an object-store emulator, say). */
+  ArchiveFixture(String purpose, Map<String, String> storageEnvironment) {
     hotStore = HotStore.open(TestDatabases.freshDatabase(purpose), new PoolSize(8));
-    Path warehouse = TemporaryDirectories.create("scouter-archive-" + purpose + "-");
     catalog = ArchiveCatalog.open(CatalogSettings.parse(null), hotStore.uri(),
-        StorageSettings.fromEnvironment(Map.of("SCOUTER_STORAGE_URI", warehouse.toString())), new FileIOFactory());
+        StorageSettings.fromEnvironment(storageEnvironment), new FileIOFactory());
     inserter = new DriftRecordInserter(hotStore.dataSource());
   }
 

@@ -85,6 +85,7 @@ public final class BenchCommand extends Command {
     ScouterArchiveConfiguration configuration = BenchConfiguration.build(database.uri(),
         parameters.storageUri().orElse(scratch.resolve("warehouse").toString()));
     configuration.archive().setMaxRowsPerRun(parameters.maxRowsPerRun());
+    configuration.maintenance().setEnabled(false); // the late-arrival scenario runs its pass itself
     validate(bootstrap, configuration);
     try (InProcessService service = InProcessService.start(bootstrap, configuration)) {
       progress.step("service listening on %s", service.uri());
@@ -99,6 +100,13 @@ public final class BenchCommand extends Command {
       if (parameters.output().isPresent()) {
         BenchmarksFile.append(parameters.output().get(), report.markdown());
         progress.step("appended the section to %s", parameters.output().get().toAbsolutePath());
+      }
+      LateArrivalMaintenanceBench maintenance = new LateArrivalMaintenanceBench(service, parameters,
+          bootstrap.getObjectMapper(), progress);
+      String section = maintenance.markdown(maintenance.run(), date, MachineDescription.detect(postgres, loadAtStart));
+      out.print(section);
+      if (parameters.output().isPresent()) {
+        BenchmarksFile.append(parameters.output().get(), section);
       }
     }
   }

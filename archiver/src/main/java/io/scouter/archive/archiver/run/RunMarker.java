@@ -83,6 +83,25 @@ final class RunMarker {
     return Optional.empty();
   }
 
+  /**
+   * The snapshot in the table's current history that carries the run. Snapshots without a run
+   * (compactions, manifest rewrites: operation {@code replace}) are walked past.
+   */
+  static Optional<Snapshot> snapshotOfRun(Table table, long runId) {
+    table.refresh();
+    Snapshot current = table.currentSnapshot();
+    if (current == null) {
+      return Optional.empty();
+    }
+    String wanted = Long.toString(runId);
+    for (Snapshot snapshot : SnapshotUtil.ancestorsOf(current.snapshotId(), table::snapshot)) {
+      if (wanted.equals(runId(snapshot))) {
+        return Optional.of(snapshot);
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The run a snapshot carries; only for snapshots {@link #newestRun} returned. */
   static long runIdOf(Snapshot snapshot) {
     return Long.parseLong(runId(snapshot));

@@ -137,8 +137,12 @@ public final class TableArchiver {
       RunMarker.mark(append, run, written, lock::held);
       faults.reached(ArchiveStep.BEFORE_COMMIT, run.type(), run.id());
       append.commit();
-      snapshotId = table.currentSnapshot().snapshotId();
       faults.reached(ArchiveStep.AFTER_COMMIT, run.type(), run.id());
+      // Not table.currentSnapshot(): query threads refresh this Table, and maintenance or another
+      // writer may have committed after this append; only the run marker names this run's snapshot.
+      snapshotId = RunMarker.snapshotOfRun(table, run.id()).orElseThrow(() -> new CommitStateUnknownException(
+          new IllegalStateException("The committed snapshot of archive run " + run.id() + " is not in the table's history")))
+          .snapshotId();
     } catch (CommitStateUnknownException e) {
       // Never a failure: the snapshot may exist. Keep the run pending and every file; reconcile next pass.
       runs.noteError(run, "Commit state unknown: " + e.getMessage());
