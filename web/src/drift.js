@@ -123,6 +123,9 @@ function wireControls() {
     new Option('Custom range…', 'custom'));
   $('entity').addEventListener('change', () => {
     const entity = view.entities.find((e) => label(e) === $('entity').value);
+    if (entity === selectedEntity()) {
+      return; // a second change event (on blur) for the same choice
+    }
     if (entity) {
       update({ space: entity.space, name: entity.name, version: entity.version });
     } else {
