@@ -31,6 +31,10 @@ export async function loadSeries(urls, type) {
       }
     }
   }
+  if (answers.length > 1) {
+    // Each chunk has its own overall PSI; none of them is the whole range's.
+    byName.forEach((item) => { item.note = ''; });
+  }
   return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
