@@ -9,12 +9,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.apache.iceberg.exceptions.NotFoundException;
 
 /**
  * {@code GET /scouter/entities[?drift_type=Spc|Psi|Custom]}: the known (space, name, version) with,
@@ -41,6 +43,9 @@ public final class EntitiesResource {
       return listing.list(types);
     } catch (SQLException e) {
       throw ScouterException.unavailable("Cannot list entities: the hot store failed (" + e.getSQLState() + ")", e);
+    } catch (UncheckedIOException | NotFoundException e) {
+      // RuntimeIOException (Iceberg's) is an UncheckedIOException: the store or a manifest cannot be read.
+      throw ScouterException.unavailable("Cannot list entities: the archive failed (" + e.getMessage() + ")", e);
     }
   }
 
