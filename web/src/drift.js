@@ -148,6 +148,10 @@ function wireControls() {
     event.preventDefault();
     update({ range: 'custom', from: fromLocalInput($('from').value), to: fromLocalInput($('to').value) });
   });
+  addEventListener('resize', () => {
+    const width = Math.max(320, $('charts').clientWidth - 16);
+    view.charts.forEach(({ u }) => u.setSize({ width, height: u.height }));
+  });
   addEventListener('popstate', () => {
     view.state = readState();
     fillControls();
