@@ -86,6 +86,15 @@ try {
     status: document.getElementById('runs-status').textContent,
   }));
   await page.screenshot({ path: join(OUT_DIR, 'archive.png'), fullPage: true });
+
+  // An API key typed in the header is kept in the browser and sent as a bearer token.
+  const sent = page.waitForRequest((request) => request.url().includes('/scouter/archive/runs'));
+  await page.fill('#api-key', 'e2e-key');
+  await page.dispatchEvent('#api-key', 'change');
+  results.authorization = (await sent).headers().authorization;
+  const resent = page.waitForRequest((request) => request.url().includes('/scouter/archive/lag'));
+  await page.reload();
+  results.authorizationAfterReload = (await resent).headers().authorization;
 } finally {
   await context.close();
   rmSync(profile, { recursive: true, force: true });

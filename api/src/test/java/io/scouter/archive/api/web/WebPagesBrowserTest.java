@@ -114,7 +114,7 @@ class WebPagesBrowserTest {
   }
 
   @Test
-  void theArchivePageListsEveryRunAndTheLag() throws IOException {
+  void theArchivePageListsEveryRunAndTheLagAndSendsTheApiKey() throws IOException {
     Map<String, Object> archive = map(results.get("archive"));
     List<Object> rows = list(archive.get("rows"));
     List<Object> runs = list(getJson("/scouter/archive/runs?limit=200").get("runs"));
@@ -128,6 +128,8 @@ class WebPagesBrowserTest {
       assertThat(cells.get(8)).as("64-bit snapshot ids shown exactly").isEqualTo(String.valueOf(snapshot));
     }
     assertThat((String) archive.get("lag")).contains("within the threshold of 6.0 h");
+    assertThat(results.get("authorization")).as("the key field's key").isEqualTo("Bearer e2e-key");
+    assertThat(results.get("authorizationAfterReload")).as("kept across reloads").isEqualTo("Bearer e2e-key");
     for (String screenshot : List.of("drift-spc.png", "drift-psi.png", "drift-custom.png", "archive.png")) {
       assertThat(Files.size(OUT.resolve(screenshot))).as(screenshot).isGreaterThan(10_000);
     }
