@@ -15,12 +15,14 @@ import io.scouter.archive.api.cli.MaintainCommand;
 import io.scouter.archive.api.cli.ServeCommand;
 import io.scouter.archive.api.core.ArchiveService;
 import io.scouter.archive.api.drift.MetricsRoutes;
+import io.scouter.archive.api.entities.EntitiesResource;
 import io.scouter.archive.api.errors.ScouterExceptionMapper;
 import io.scouter.archive.api.errors.UnexpectedExceptionMapper;
 import io.scouter.archive.api.errors.WebApplicationExceptionMapper;
 import io.scouter.archive.api.health.ArchiveHealthCheck;
 import io.scouter.archive.api.health.DatabaseHealthCheck;
 import io.scouter.archive.api.ingest.DriftIngestResource;
+import io.scouter.archive.api.web.WebAssets;
 import io.scouter.archive.catalog.hotstore.DriftRecordInserter;
 import io.scouter.archive.catalog.hotstore.HotStore;
 
@@ -65,6 +67,8 @@ public final class ScouterArchiveApplication extends Application<ScouterArchiveC
         new DriftRecordInserter(hotStore.dataSource()), configuration.ingest().getMaxRequestSize().toBytes()));
     MetricsRoutes.register(environment, hotStore, service.catalog());
     AuditRoutes.register(environment, service.catalog());
+    environment.jersey().register(EntitiesResource.create(hotStore.dataSource(), service.catalog()));
+    WebAssets.register(environment);
     configuration.archive().register(environment, service);
     configuration.maintenance().register(environment, service);
   }

@@ -14,6 +14,7 @@ import com.codahale.metrics.Gauge;
 import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.core.setup.Environment;
 import io.scouter.archive.api.archive.ArchiveLagHealthCheck;
+import io.scouter.archive.api.archive.ArchiveLagResource;
 import io.scouter.archive.api.archive.ArchiveRunsResource;
 import io.scouter.archive.api.archive.ArchiveScheduler;
 import io.scouter.archive.api.core.ArchiveService;
@@ -139,6 +140,7 @@ public final class ArchiveFactory {
     ArchiveLag lag = service.lag();
     environment.admin().addTask(new ArchiveTask(service.archiver()));
     environment.jersey().register(new ArchiveRunsResource(new ArchiveRunHistory(service.hotStore().dataSource())));
+    environment.jersey().register(new ArchiveLagResource(lag, lagThreshold.toJavaDuration(), Clock.systemUTC()));
     environment.healthChecks().register("archive-lag",
         new ArchiveLagHealthCheck(lag, lagThreshold.toJavaDuration(), Clock.systemUTC()));
     environment.metrics().register(MetricRegistry.name(DataArchiver.class, "lag-seconds"),
