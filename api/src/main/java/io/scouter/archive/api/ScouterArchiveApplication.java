@@ -59,7 +59,7 @@ public final class ScouterArchiveApplication extends Application<ScouterArchiveC
     environment.healthChecks().register("database", new DatabaseHealthCheck(hotStore.dataSource()));
     environment.healthChecks().register("archive", new ArchiveHealthCheck(service.catalog()));
     environment.jersey().register(new DriftIngestResource(environment.getObjectMapper(),
-        new DriftRecordInserter(hotStore.dataSource()), configuration.ingest().getMaxRequestSize().toBytes()));
+        new DriftRecordInserter(hotStore.dataSource(), configuration.archive().archivedKeyCheck(service)), configuration.ingest().getMaxRequestSize().toBytes()));
     MetricsRoutes.register(environment, hotStore, service.catalog());
     configuration.archive().register(environment, service);
   }

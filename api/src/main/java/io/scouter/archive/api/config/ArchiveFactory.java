@@ -23,6 +23,7 @@ import io.scouter.archive.archiver.DataArchiver;
 import io.scouter.archive.archiver.retention.ExpiredRowDeleter;
 import io.scouter.archive.archiver.retention.RetentionScheduler;
 import io.scouter.archive.archiver.run.ArchiveRunHistory;
+import io.scouter.archive.catalog.recordkey.ArchiveKeyCheck;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.concurrent.ScheduledExecutorService;
@@ -128,6 +129,15 @@ public final class ArchiveFactory {
 
   public ArchiverSettings settings(RetentionPeriod retention) {
     return new ArchiverSettings(retention, maxRowsPerRun, maxRunsPerPass);
+  }
+
+  /**
+   * Ingestion's check of records old enough that their rows may have been deleted from PostgreSQL:
+   * past retention plus this factory's grace (README, "Ingestion").
+   */
+  public ArchiveKeyCheck archivedKeyCheck(ArchiveService service) {
+    return new ArchiveKeyCheck(service.catalog()::table,
+        service.retention().duration().plus(retentionGrace.toJavaDuration()), Clock.systemUTC());
   }
 
   /**
