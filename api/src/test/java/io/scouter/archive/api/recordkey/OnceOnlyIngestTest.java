@@ -168,6 +168,11 @@ class OnceOnlyIngestTest {
         new ArchiveKeyCheck(bench.catalog::table, RETENTION.duration().plus(GRACE), clock));
   }
 
+  /** Deletes what the deletion deletes at {@code now}: archived rows past retention and grace. */
+  static long deleteArchived(ArchiveBench bench, Instant now) throws SQLException {
+    return deleter(bench).deleteExpired(now);
+  }
+
   private static ExpiredRowDeleter deleter(ArchiveBench bench) {
     return new ExpiredRowDeleter(bench.hotStore.dataSource(), RETENTION, GRACE);
   }
@@ -197,7 +202,7 @@ class OnceOnlyIngestTest {
     return records;
   }
 
-  private static long hotRows(ArchiveBench bench) throws SQLException {
+  static long hotRows(ArchiveBench bench) throws SQLException {
     long rows = 0;
     try (Connection connection = bench.hotStore.dataSource().getConnection();
         Statement statement = connection.createStatement()) {
@@ -232,7 +237,7 @@ class OnceOnlyIngestTest {
   }
 
   /** Iceberg's generic reader: each expected key exactly once, and nothing else. */
-  private static void assertEveryKeyOnce(ArchiveBench bench, List<DriftRecord> expected) {
+  static void assertEveryKeyOnce(ArchiveBench bench, List<DriftRecord> expected) {
     for (DriftType type : DriftType.values()) {
       Map<RecordKey, Integer> counts = ArchivedRows.keyCounts(bench.catalog, type);
       Map<RecordKey, Integer> wanted = expected.stream().filter(record -> record.type() == type)
@@ -242,7 +247,7 @@ class OnceOnlyIngestTest {
   }
 
   /** SPC and custom answers of the service's reader equal the moments of the distinct records. */
-  private static void assertAnswersCount(ArchiveBench bench, Set<DriftRecord> distinct) throws SQLException {
+  static void assertAnswersCount(ArchiveBench bench, Set<DriftRecord> distinct) throws SQLException {
     String space = distinct.iterator().next().space();
     Binning binning = Binning.of(TimeWindow.between(T0, T0.plus(Duration.ofDays(31))), 200);
     DriftReader reader = new DriftReader(bench.hotStore.dataSource(), new ArchiveScanner(bench.catalog));
