@@ -10,6 +10,7 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.scouter.archive.api.bench.BenchCommand;
 import io.scouter.archive.api.cli.ArchiveCommand;
+import io.scouter.archive.api.cli.RemoveDuplicatesCommand;
 import io.scouter.archive.api.cli.ServeCommand;
 import io.scouter.archive.api.core.ArchiveService;
 import io.scouter.archive.api.drift.MetricsRoutes;
@@ -48,6 +49,7 @@ public final class ScouterArchiveApplication extends Application<ScouterArchiveC
     bootstrap.addCommand(new ServeCommand<>(this));
     bootstrap.addCommand(new CheckCommand<>(this));
     bootstrap.addCommand(new ArchiveCommand());
+    bootstrap.addCommand(new RemoveDuplicatesCommand());
     bootstrap.addCommand(new BenchCommand());
   }
 

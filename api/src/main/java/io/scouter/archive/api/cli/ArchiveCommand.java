@@ -43,7 +43,7 @@ public final class ArchiveCommand extends ConfiguredCommand<ScouterArchiveConfig
    * Stops what the build registered, newest first, so the embedded server (registered first) stops
    * last. Nothing runs a Jetty lifecycle here, so each is started (a no-op for ours) to be stoppable.
    */
-  private static void stopAll(Environment environment) throws Exception {
+  static void stopAll(Environment environment) throws Exception {
     List<LifeCycle> managed = new ArrayList<>(environment.lifecycle().getManagedObjects());
     Collections.reverse(managed);
     for (LifeCycle lifeCycle : managed) {

@@ -18,8 +18,11 @@ import io.scouter.archive.api.archive.ArchiveRunsResource;
 import io.scouter.archive.api.archive.ArchiveScheduler;
 import io.scouter.archive.api.core.ArchiveService;
 import io.scouter.archive.api.tasks.ArchiveTask;
+import io.scouter.archive.api.tasks.RemoveDuplicatesTask;
 import io.scouter.archive.archiver.ArchiveLag;
 import io.scouter.archive.archiver.DataArchiver;
+import io.scouter.archive.archiver.duplicates.DuplicateRemover;
+import io.scouter.archive.archiver.duplicates.RemovalStep;
 import io.scouter.archive.archiver.retention.ExpiredRowDeleter;
 import io.scouter.archive.archiver.retention.RetentionScheduler;
 import io.scouter.archive.archiver.run.ArchiveRunHistory;
@@ -148,6 +151,8 @@ public final class ArchiveFactory {
   public void register(Environment environment, ArchiveService service) {
     ArchiveLag lag = service.lag();
     environment.admin().addTask(new ArchiveTask(service.archiver()));
+    environment.admin().addTask(new RemoveDuplicatesTask(
+        new DuplicateRemover(service.hotStore().dataSource(), service.catalog(), RemovalStep.Faults.NONE)));
     environment.jersey().register(new ArchiveRunsResource(new ArchiveRunHistory(service.hotStore().dataSource())));
     environment.healthChecks().register("archive-lag",
         new ArchiveLagHealthCheck(lag, lagThreshold.toJavaDuration(), Clock.systemUTC()));

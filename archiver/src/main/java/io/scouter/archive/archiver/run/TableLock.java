@@ -13,9 +13,10 @@ import org.slf4j.LoggerFactory;
 /**
  * A PostgreSQL session advisory lock per drift table, held for a whole archive run, so that of
  * several service instances sharing one database only one archives a table at a time. The lock
- * lives as long as its connection: if this process dies, PostgreSQL releases it.
+ * lives as long as its connection: if this process dies, PostgreSQL releases it. Whatever else
+ * commits to a drift table on the archive's behalf (the duplicate removal) holds it too.
  */
-final class TableLock implements AutoCloseable {
+public final class TableLock implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TableLock.class);
   /** High bits name "Scouter Archive table run" among advisory locks; low bits the table. */
   private static final long KEY_BASE = 0x5C0_7E1A_0000L;
@@ -27,7 +28,7 @@ final class TableLock implements AutoCloseable {
   }
 
   /** The lock, or empty when another instance holds it now. */
-  static Optional<TableLock> tryAcquire(DataSource dataSource, DriftType type) throws SQLException {
+  public static Optional<TableLock> tryAcquire(DataSource dataSource, DriftType type) throws SQLException {
     Connection connection = dataSource.getConnection();
     try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
       statement.setLong(1, KEY_BASE + type.ordinal());
@@ -49,7 +50,7 @@ final class TableLock implements AutoCloseable {
    * Whether the lock is still ours: false once the session is gone, in which case another
    * instance may already be reconciling this table, and this one must not commit.
    */
-  boolean held() {
+  public boolean held() {
     try {
       return connection.isValid(5);
     } catch (SQLException e) {
