@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.iceberg.Table;
 
@@ -41,30 +40,50 @@ final class LateDuplicateFinder {
     this.archiveSnapshot = archiveSnapshot;
   }
 
-  /** The tuple ids, in the run's snapshot, of the late rows whose key the archive holds. */
+  /**
+   * The tuple ids, in the run's snapshot, of the late rows whose key the archive holds. Rows are read
+   * entity by entity, so memory holds one entity's late keys at a time, whatever the backlog.
+   */
   List<String> heldInArchive(Connection snapshot, String lateRows) throws SQLException {
     if (archiveSnapshot.isEmpty()) {
       return List.of();
     }
-    Map<RecordKey, String> late = new HashMap<>();
-    try (Statement statement = snapshot.createStatement();
-        ResultSet rows = statement.executeQuery("SELECT ctid::text, created_at, space, name, version, "
-            + type.seriesColumn() + ", " + payloadColumn() + " FROM " + type.qualifiedTableName()
-            + " WHERE " + lateRows)) {
-      while (rows.next()) {
-        late.put(key(rows), rows.getString(1));
+    ArchivedKeyLookup lookup = new ArchivedKeyLookup(table, type);
+    List<String> ctids = new ArrayList<>();
+    Map<RecordKey, String> entity = new HashMap<>();
+    try (Statement statement = snapshot.createStatement()) {
+      statement.setFetchSize(10_000);
+      try (ResultSet rows = statement.executeQuery("SELECT ctid::text, created_at, space, name, version, "
+          + type.seriesColumn() + ", " + payloadColumn() + " FROM " + type.qualifiedTableName()
+          + " WHERE " + lateRows + " ORDER BY space, name, version")) {
+        RecordKey previous = null;
+        while (rows.next()) {
+          RecordKey key = key(rows);
+          if (previous != null && !sameEntity(previous, key)) {
+            collect(lookup, entity, ctids);
+          }
+          entity.put(key, rows.getString(1));
+          previous = key;
+        }
       }
     }
-    Set<RecordKey> held = new ArchivedKeyLookup(table, type).held(archiveSnapshot.getAsLong(), late.keySet());
-    List<String> ctids = new ArrayList<>(held.size());
-    for (RecordKey key : held) {
-      String ctid = late.get(key);
+    collect(lookup, entity, ctids);
+    return ctids;
+  }
+
+  private void collect(ArchivedKeyLookup lookup, Map<RecordKey, String> entity, List<String> ctids) {
+    for (RecordKey key : lookup.held(archiveSnapshot.getAsLong(), entity.keySet())) {
+      String ctid = entity.get(key);
       if (!CTID.matcher(ctid).matches()) {
         throw new IllegalStateException("Unexpected tuple id from PostgreSQL: " + ctid);
       }
       ctids.add(ctid);
     }
-    return ctids;
+    entity.clear();
+  }
+
+  private static boolean sameEntity(RecordKey a, RecordKey b) {
+    return a.space().equals(b.space()) && a.name().equals(b.name()) && a.version().equals(b.version());
   }
 
   /** {@code lateRows} without the given tuples (ids from {@link #heldInArchive}, so no input reaches SQL). */

@@ -26,6 +26,9 @@ import org.apache.iceberg.io.CloseableIterable;
  * keys asked about and the size of their partitions, not the size of the archive.
  */
 public final class ArchivedKeyLookup {
+  /** A large backfill becomes several scans, each over a run of consecutive timestamps (so few days). */
+  private static final int MAX_TIMESTAMPS_PER_SCAN = 20_000;
+
   private final Table table;
   private final DriftType type;
 
@@ -45,19 +48,21 @@ public final class ArchivedKeyLookup {
     Set<RecordKey> held = new HashSet<>();
     for (Map.Entry<List<String>, List<RecordKey>> entity : byEntity(keys).entrySet()) {
       Set<RecordKey> wanted = new HashSet<>(entity.getValue());
-      try (CloseableIterable<Record> rows = IcebergGenerics.read(table)
-          .useSnapshot(snapshotId)
-          .where(filter(entity.getKey(), entity.getValue()))
-          .select(RecordKey.columns(type))
-          .build()) {
-        for (Record row : rows) {
-          RecordKey key = RecordKey.of(type, row);
-          if (wanted.contains(key)) {
-            held.add(key);
+      for (List<Long> chunk : timestampChunks(entity.getValue())) {
+        try (CloseableIterable<Record> rows = IcebergGenerics.read(table)
+            .useSnapshot(snapshotId)
+            .where(filter(entity.getKey(), chunk))
+            .select(RecordKey.columns(type))
+            .build()) {
+          for (Record row : rows) {
+            RecordKey key = RecordKey.of(type, row);
+            if (wanted.contains(key)) {
+              held.add(key);
+            }
           }
+        } catch (IOException e) {
+          throw new UncheckedIOException("Cannot read the archive's keys of " + type.tableName(), e);
         }
-      } catch (IOException e) {
-        throw new UncheckedIOException("Cannot read the archive's keys of " + type.tableName(), e);
       }
     }
     return held;
@@ -72,9 +77,17 @@ public final class ArchivedKeyLookup {
     return groups;
   }
 
-  private static Expression filter(List<String> entity, List<RecordKey> keys) {
-    Set<Long> timestamps = new TreeSet<>();
-    keys.forEach(key -> timestamps.add(key.createdAtMicros()));
+  /** The distinct timestamps in ascending order, in chunks that keep each scan's predicate small. */
+  private static List<List<Long>> timestampChunks(List<RecordKey> keys) {
+    List<Long> timestamps = new ArrayList<>(new TreeSet<>(keys.stream().map(RecordKey::createdAtMicros).toList()));
+    List<List<Long>> chunks = new ArrayList<>();
+    for (int start = 0; start < timestamps.size(); start += MAX_TIMESTAMPS_PER_SCAN) {
+      chunks.add(timestamps.subList(start, Math.min(timestamps.size(), start + MAX_TIMESTAMPS_PER_SCAN)));
+    }
+    return chunks;
+  }
+
+  private static Expression filter(List<String> entity, List<Long> timestamps) {
     return Expressions.and(
         Expressions.equal(DriftType.SPACE.name(), entity.get(0)),
         Expressions.equal(DriftType.NAME.name(), entity.get(1)),
