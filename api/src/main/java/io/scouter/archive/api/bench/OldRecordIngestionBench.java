@@ -54,6 +54,7 @@ final class OldRecordIngestionBench {
     Instant recentBase = now.minus(Duration.ofHours(12));
     Instant oldBase = now.minus(Duration.ofDays(200)).truncatedTo(ChronoUnit.DAYS);
     List<Series> series = new ArrayList<>();
+    send("warm-up (not shown)", "once-warmup", recentBase, 0, batchSize, 5);
     series.add(send("recent records, new keys", "once-recent", recentBase, 0, batchSize, batches));
     series.add(send("old records, new keys, no archived partition", "once-old", oldBase, 0, batchSize, batches));
     progress.step("(g) archive pass and deletion, so the old records live only in Iceberg");
