@@ -12,6 +12,7 @@ import io.scouter.archive.api.audit.AuditRoutes;
 import io.scouter.archive.api.bench.BenchCommand;
 import io.scouter.archive.api.cli.ArchiveCommand;
 import io.scouter.archive.api.cli.MaintainCommand;
+import io.scouter.archive.api.cli.RemoveDuplicatesCommand;
 import io.scouter.archive.api.cli.ServeCommand;
 import io.scouter.archive.api.core.ArchiveService;
 import io.scouter.archive.api.drift.MetricsRoutes;
@@ -53,6 +54,7 @@ public final class ScouterArchiveApplication extends Application<ScouterArchiveC
     bootstrap.addCommand(new CheckCommand<>(this));
     bootstrap.addCommand(new ArchiveCommand());
     bootstrap.addCommand(new MaintainCommand());
+    bootstrap.addCommand(new RemoveDuplicatesCommand());
     bootstrap.addCommand(new BenchCommand());
   }
 
@@ -64,7 +66,7 @@ public final class ScouterArchiveApplication extends Application<ScouterArchiveC
     environment.healthChecks().register("database", new DatabaseHealthCheck(hotStore.dataSource()));
     environment.healthChecks().register("archive", new ArchiveHealthCheck(service.catalog()));
     environment.jersey().register(new DriftIngestResource(environment.getObjectMapper(),
-        new DriftRecordInserter(hotStore.dataSource()), configuration.ingest().getMaxRequestSize().toBytes()));
+        new DriftRecordInserter(hotStore.dataSource(), configuration.archive().archivedKeyCheck(service)), configuration.ingest().getMaxRequestSize().toBytes()));
     MetricsRoutes.register(environment, hotStore, service.catalog());
     AuditRoutes.register(environment, service.catalog());
     environment.jersey().register(EntitiesResource.create(hotStore.dataSource(), service.catalog()));

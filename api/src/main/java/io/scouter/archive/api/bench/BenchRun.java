@@ -105,6 +105,10 @@ final class BenchRun {
     Optional<BenchResults.Scaled> scaled = parameters.scale() > 1 ? Optional.of(scaled(windows)) : Optional.empty();
     Optional<IngestionProbe.Result> ingestion = parameters.ingestSeconds() > 0 ? Optional.of(ingest())
         : Optional.empty();
+    if (parameters.ingestSeconds() > 0) { // (g), issue 18: its own table, printed as soon as it is measured
+      System.out.print(new OldRecordIngestionBench(http, service.uri(), mapper, archiver, dataSource, progress)
+          .measure(parameters.ingestBatch(), 30).plainText());
+    }
     return new BenchResults(data, windows, loaded, copy, write, pass, phases, heap, hot, archived, pruning, scaled,
         ingestion);
   }

@@ -19,11 +19,15 @@ import io.scouter.archive.api.archive.ArchiveRunsResource;
 import io.scouter.archive.api.archive.ArchiveScheduler;
 import io.scouter.archive.api.core.ArchiveService;
 import io.scouter.archive.api.tasks.ArchiveTask;
+import io.scouter.archive.api.tasks.RemoveDuplicatesTask;
 import io.scouter.archive.archiver.ArchiveLag;
 import io.scouter.archive.archiver.DataArchiver;
+import io.scouter.archive.archiver.duplicates.DuplicateRemover;
+import io.scouter.archive.archiver.duplicates.RemovalStep;
 import io.scouter.archive.archiver.retention.ExpiredRowDeleter;
 import io.scouter.archive.archiver.retention.RetentionScheduler;
 import io.scouter.archive.archiver.run.ArchiveRunHistory;
+import io.scouter.archive.catalog.recordkey.ArchiveKeyCheck;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.concurrent.ScheduledExecutorService;
@@ -132,6 +136,15 @@ public final class ArchiveFactory {
   }
 
   /**
+   * Ingestion's check of records old enough that their rows may have been deleted from PostgreSQL:
+   * past retention plus this factory's grace (README, "Ingestion").
+   */
+  public ArchiveKeyCheck archivedKeyCheck(ArchiveService service) {
+    return new ArchiveKeyCheck(service.catalog()::table,
+        service.retention().duration().plus(retentionGrace.toJavaDuration()), Clock.systemUTC());
+  }
+
+  /**
    * Registers everything around the archiver: the admin task, the runs route, lag metric and health
    * check, and (when enabled) the schedule, with the deletion of archived rows by pg_cron when the
    * database has it, by this service otherwise.
@@ -139,6 +152,8 @@ public final class ArchiveFactory {
   public void register(Environment environment, ArchiveService service) {
     ArchiveLag lag = service.lag();
     environment.admin().addTask(new ArchiveTask(service.archiver()));
+    environment.admin().addTask(new RemoveDuplicatesTask(
+        new DuplicateRemover(service.hotStore().dataSource(), service.catalog(), RemovalStep.Faults.NONE)));
     environment.jersey().register(new ArchiveRunsResource(new ArchiveRunHistory(service.hotStore().dataSource())));
     environment.jersey().register(new ArchiveLagResource(lag, lagThreshold.toJavaDuration(), Clock.systemUTC()));
     environment.healthChecks().register("archive-lag",

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scouter.archive.api.errors.ScouterException;
 import io.scouter.archive.catalog.drift.DriftRecord;
 import io.scouter.archive.catalog.hotstore.DriftRecordInserter;
+import io.scouter.archive.catalog.recordkey.ArchiveLookupException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -46,6 +47,8 @@ public final class DriftIngestResource {
       return IngestResult.of(records.size(), inserter.insert(records));
     } catch (SQLException e) {
       throw ScouterException.unavailable("Cannot store drift records: the hot store failed (" + e.getSQLState() + ")", e);
+    } catch (ArchiveLookupException e) {
+      throw ScouterException.unavailable("Cannot store drift records: " + e.getMessage(), e);
     }
   }
 

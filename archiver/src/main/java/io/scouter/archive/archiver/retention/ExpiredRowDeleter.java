@@ -3,6 +3,7 @@ package io.scouter.archive.archiver.retention;
 import io.scouter.archive.catalog.drift.DriftType;
 import io.scouter.archive.catalog.hotstore.ArchiveState;
 import io.scouter.archive.catalog.hotstore.ArchiveWatermark;
+import io.scouter.archive.catalog.hotstore.DeletionLock;
 import io.scouter.archive.catalog.settings.RetentionPeriod;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * {@link ArchiveWatermark}) AND older than the retention period plus a grace period, in small
  * batches. Unarchived rows are never deleted, whatever their age (the original deleted by
  * age alone). The grace keeps archived rows long enough that a client re-sending an archived record
- * still hits the uniqueness key; a record re-sent after that is stored hot again and archived a
- * second time.
+ * still hits the uniqueness key; after that, ingestion looks old records up in the archive instead,
+ * under {@link DeletionLock}, which every batch here takes exclusively.
  */
 public final class ExpiredRowDeleter {
   private static final Logger LOG = LoggerFactory.getLogger(ExpiredRowDeleter.class);
@@ -59,15 +60,25 @@ public final class ExpiredRowDeleter {
       if (watermark.isNone()) {
         return 0;
       }
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(false);
       try (PreparedStatement statement = connection.prepareStatement(
           "DELETE FROM " + table + " WHERE ctid = ANY(ARRAY(SELECT ctid FROM " + table
               + " WHERE created_at < ? AND " + watermark.archivedSql() + " LIMIT " + BATCH_SIZE + "))")) {
         statement.setObject(1, before.atOffset(ZoneOffset.UTC));
         int deleted;
         do {
+          // Each batch waits for ingestion requests that are checking old records against the archive.
+          DeletionLock.holdExclusive(connection);
           deleted = statement.executeUpdate();
+          connection.commit();
           total += deleted;
         } while (deleted == BATCH_SIZE);
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(autoCommit);
       }
     }
     return total;
@@ -75,11 +86,12 @@ public final class ExpiredRowDeleter {
 
   /**
    * The statement pg_cron runs, the same rule as {@link #deleteExpired(Instant)}, for one table:
-   * it reads the archive's watermark when it runs, so it never deletes a row the archive lacks.
+   * it reads the archive's watermark when it runs, so it never deletes a row the archive lacks, and
+   * holds {@link DeletionLock} (pg_cron runs both statements in one transaction).
    */
   public String cronCommand(DriftType type) {
     long days = retention.duration().plus(grace).toDays();
-    return "DELETE FROM " + type.qualifiedTableName() + " t USING scouter.archive_state s "
+    return DeletionLock.exclusiveSql() + "; DELETE FROM " + type.qualifiedTableName() + " t USING scouter.archive_state s "
         + "WHERE s.table_name = '" + type.tableName() + "' AND t.created_at < now() - interval '" + days + " days' "
         + "AND t.created_at < s.cutoff AND pg_visible_in_snapshot(t.ins_xid, s.pg_snapshot)";
   }

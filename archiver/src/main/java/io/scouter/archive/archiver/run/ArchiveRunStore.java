@@ -76,14 +76,15 @@ final class ArchiveRunStore {
     OptionalLong baseRunId = base.map(ArchiveState::runId).orElse(OptionalLong.empty());
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement = connection.prepareStatement(
-            "INSERT INTO scouter.archive_run (pass_id, table_name, status, cutoff, pg_snapshot, base_run_id, rows) "
-                + "VALUES (?, ?, 'pending', ?, ?::pg_snapshot, ?, ?) RETURNING id")) {
+            "INSERT INTO scouter.archive_run (pass_id, table_name, status, cutoff, pg_snapshot, base_run_id, rows, "
+                + "duplicates_dropped) VALUES (?, ?, 'pending', ?, ?::pg_snapshot, ?, ?, ?) RETURNING id")) {
       statement.setObject(1, passId);
       statement.setString(2, type.tableName());
       statement.setObject(3, timestamp(plan.target().cutoff()));
       statement.setString(4, plan.target().snapshot());
       statement.setObject(5, baseRunId.isPresent() ? baseRunId.getAsLong() : null, java.sql.Types.BIGINT);
       statement.setLong(6, plan.rows());
+      statement.setLong(7, plan.duplicatesDropped());
       try (ResultSet row = statement.executeQuery()) {
         row.next();
         return new ArchiveRun(row.getLong(1), passId, type, baseRunId, plan.target());

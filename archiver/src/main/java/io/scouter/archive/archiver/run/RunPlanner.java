@@ -32,6 +32,12 @@ final class RunPlanner {
 
   /** Empty when the snapshot holds nothing to archive. */
   Optional<RunPlan> plan(RunSnapshot snapshot, ArchiveWatermark base, Instant cutoff) throws SQLException {
+    return plan(snapshot, base, cutoff, null);
+  }
+
+  /** The same, leaving out late rows whose key the archive holds when {@code duplicates} is given. */
+  Optional<RunPlan> plan(RunSnapshot snapshot, ArchiveWatermark base, Instant cutoff, LateDuplicateFinder duplicates)
+      throws SQLException {
     Connection connection = snapshot.connection();
     Instant lower = base.isNone() ? null : base.cutoff();
     Instant upper = lower != null && cutoff.isBefore(lower) ? lower : cutoff;
@@ -46,6 +52,9 @@ final class RunPlanner {
     if (expired + late == 0) {
       return Optional.empty();
     }
+    List<String> dropped = late == 0 || duplicates == null ? List.of() : duplicates.heldInArchive(connection, lateRows);
+    lateRows = LateDuplicateFinder.excluding(lateRows, dropped);
+    late -= dropped.size();
     List<String> slices = new ArrayList<>();
     if (expired > 0) {
       slices.add(range(lower, upper));
@@ -53,7 +62,9 @@ final class RunPlanner {
     if (late > 0) {
       slices.add(lateRows);
     }
-    return Optional.of(new RunPlan(ArchiveWatermark.of(upper, snapshot.snapshot()), slices, expired + late));
+    // Even with nothing left to copy, the run moves the watermark over the dropped rows.
+    return Optional.of(new RunPlan(ArchiveWatermark.of(upper, snapshot.snapshot()), slices, expired + late,
+        dropped.size()));
   }
 
   /** A run's new cutoff when the whole range holds too many rows, and the rows below it. */

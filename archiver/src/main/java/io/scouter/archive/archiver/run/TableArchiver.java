@@ -111,7 +111,9 @@ public final class TableArchiver {
     RunFiles written = null;
     try (RunSnapshot snapshot = RunSnapshot.open(dataSource)) {
       Optional<RunPlan> plan = planner.plan(snapshot,
-          base.map(ArchiveState::watermark).orElse(ArchiveWatermark.NONE), cutoff);
+          base.map(ArchiveState::watermark).orElse(ArchiveWatermark.NONE), cutoff,
+          new LateDuplicateFinder(table, type,
+              base.map(state -> OptionalLong.of(state.snapshotId())).orElse(OptionalLong.empty())));
       if (plan.isEmpty()) {
         return false;
       }

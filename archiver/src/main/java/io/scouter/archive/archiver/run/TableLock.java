@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A PostgreSQL session advisory lock per drift table, held for a whole archive run, so that of
  * several service instances sharing one database only one archives a table at a time. The lock
- * lives as long as its connection: if this process dies, PostgreSQL releases it. Table maintenance
- * takes the same lock, so a table is either archived or maintained at any moment.
+ * lives as long as its connection: if this process dies, PostgreSQL releases it. Whatever else
+ * commits to a drift table on the archive's behalf (table maintenance, the duplicate removal) holds
+ * it too, so a table is archived, maintained or de-duplicated by one process at a time.
  */
 public final class TableLock implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TableLock.class);

@@ -15,7 +15,9 @@ import javax.sql.DataSource;
 /**
  * Inserts drift records into the hot tables in bulk, idempotently: one statement per table that
  * unnests parameter arrays, so a request of any size costs one round trip per record type, and
- * "on conflict do nothing" turns a re-sent record into a no-op. All types commit in one transaction.
+ * "on conflict do nothing" turns a re-sent record into a no-op while its row is hot; an
+ * {@link ArchivedKeyFilter} first drops records whose key the archive holds, for those whose row may
+ * have left PostgreSQL. All types commit in one transaction.
  */
 public final class DriftRecordInserter {
   private static final Map<DriftType, String> STATEMENTS = new EnumMap<>(Map.of(
@@ -33,19 +35,34 @@ public final class DriftRecordInserter {
           + "ON CONFLICT DO NOTHING"));
 
   private final DataSource dataSource;
+  private final ArchivedKeyFilter archivedKeys;
 
+  /**
+   * An inserter that relies on the hot tables' uniqueness key alone: a record re-sent after its row
+   * was deleted from PostgreSQL is stored again. For loading fresh data (tests, the benchmark), and
+   * the old behaviour that the duplicate-removal step cleans up after.
+   */
   public DriftRecordInserter(DataSource dataSource) {
+    this(dataSource, ArchivedKeyFilter.HOT_KEYS_ONLY);
+  }
+
+  /** An inserter that also skips records whose key the archive holds (the service's). */
+  public DriftRecordInserter(DataSource dataSource, ArchivedKeyFilter archivedKeys) {
     this.dataSource = dataSource;
+    this.archivedKeys = archivedKeys;
   }
 
   /** Stores the records and returns how many were new (re-sent records are not counted). */
   public int insert(List<? extends DriftRecord> records) throws SQLException {
-    Map<DriftType, List<DriftRecord>> byType = records.stream()
-        .collect(Collectors.groupingBy(DriftRecord::type, () -> new EnumMap<>(DriftType.class), Collectors.toList()));
     try (Connection connection = dataSource.getConnection()) {
       boolean autoCommit = connection.getAutoCommit();
       connection.setAutoCommit(false);
       try {
+        // Before any insert: the filter may take a lock that the deletion waits for, never the reverse.
+        Map<DriftType, List<DriftRecord>> byType = archivedKeys.withoutArchived(connection, List.copyOf(records))
+            .stream()
+            .collect(Collectors.groupingBy(DriftRecord::type, () -> new EnumMap<>(DriftType.class),
+                Collectors.toList()));
         int inserted = 0;
         for (Map.Entry<DriftType, List<DriftRecord>> entry : byType.entrySet()) {
           inserted += insert(connection, entry.getKey(), entry.getValue());

@@ -93,7 +93,7 @@ class HotStoreMigrationTest {
         ResultSet rows = connection.createStatement().executeQuery(
             "SELECT count(*), bool_and(success) FROM scouter.flyway_schema_history WHERE version IS NOT NULL")) {
       rows.next();
-      assertThat(rows.getInt(1)).isEqualTo(7);
+      assertThat(rows.getInt(1)).isEqualTo(8);
       assertThat(rows.getBoolean(2)).isTrue();
     }
   }
