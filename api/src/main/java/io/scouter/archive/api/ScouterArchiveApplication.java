@@ -19,6 +19,7 @@ import io.scouter.archive.api.errors.WebApplicationExceptionMapper;
 import io.scouter.archive.api.health.ArchiveHealthCheck;
 import io.scouter.archive.api.health.DatabaseHealthCheck;
 import io.scouter.archive.api.ingest.DriftIngestResource;
+import io.scouter.archive.api.restcatalog.RestCatalogRoutes;
 import io.scouter.archive.catalog.hotstore.DriftRecordInserter;
 import io.scouter.archive.catalog.hotstore.HotStore;
 
@@ -61,6 +62,7 @@ public final class ScouterArchiveApplication extends Application<ScouterArchiveC
     environment.jersey().register(new DriftIngestResource(environment.getObjectMapper(),
         new DriftRecordInserter(hotStore.dataSource()), configuration.ingest().getMaxRequestSize().toBytes()));
     MetricsRoutes.register(environment, hotStore, service.catalog());
+    RestCatalogRoutes.register(environment, service.catalog());
     configuration.archive().register(environment, service);
   }
 
