@@ -62,7 +62,7 @@ public final class ScouterArchiveApplication extends Application<ScouterArchiveC
     environment.jersey().register(new DriftIngestResource(environment.getObjectMapper(),
         new DriftRecordInserter(hotStore.dataSource()), configuration.ingest().getMaxRequestSize().toBytes()));
     MetricsRoutes.register(environment, hotStore, service.catalog());
-    RestCatalogRoutes.register(environment, service.catalog());
+    RestCatalogRoutes.register(configuration.getServerFactory(), environment, service.catalog());
     configuration.archive().register(environment, service);
   }
 

@@ -200,6 +200,7 @@ class RestCatalogRoutesTest {
   @CsvSource({
       "/scouter/namespaces/scouter/tables/nope, 404, NoSuchTableException",
       "/scouter/namespaces/nope, 404, NoSuchNamespaceException",
+      "/scouter/namespaces/scouter%1Fspc_drift/tables/snapshots, 404, NoSuchTableException",
       "/scouter/namespaces/nope/tables, 404, NoSuchNamespaceException",
       "/other/namespaces, 404, NotFoundException",
       "/scouter/namespaces/scouter/tables?pageSize=zero, 400, BadRequestException",
