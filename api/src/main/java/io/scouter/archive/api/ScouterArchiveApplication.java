@@ -24,6 +24,7 @@ import io.scouter.archive.api.health.ArchiveHealthCheck;
 import io.scouter.archive.api.health.DatabaseHealthCheck;
 import io.scouter.archive.api.ingest.DriftIngestResource;
 import io.scouter.archive.api.web.WebAssets;
+import io.scouter.archive.api.restcatalog.RestCatalogRoutes;
 import io.scouter.archive.catalog.hotstore.DriftRecordInserter;
 import io.scouter.archive.catalog.hotstore.HotStore;
 
@@ -71,6 +72,7 @@ public final class ScouterArchiveApplication extends Application<ScouterArchiveC
     AuditRoutes.register(environment, service.catalog());
     environment.jersey().register(EntitiesResource.create(hotStore.dataSource(), service.catalog()));
     WebAssets.register(environment);
+    RestCatalogRoutes.register(configuration.getServerFactory(), environment, service.catalog());
     configuration.archive().register(environment, service);
     configuration.maintenance().register(environment, service);
   }
