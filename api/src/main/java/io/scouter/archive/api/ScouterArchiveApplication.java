@@ -19,6 +19,7 @@ import io.scouter.archive.api.errors.WebApplicationExceptionMapper;
 import io.scouter.archive.api.health.ArchiveHealthCheck;
 import io.scouter.archive.api.health.DatabaseHealthCheck;
 import io.scouter.archive.api.ingest.DriftIngestResource;
+import io.scouter.archive.api.json.ServiceJson;
 import io.scouter.archive.catalog.hotstore.DriftRecordInserter;
 import io.scouter.archive.catalog.hotstore.HotStore;
 
@@ -41,6 +42,7 @@ public final class ScouterArchiveApplication extends Application<ScouterArchiveC
         bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
     // Instants as ISO-8601 text in every response (archive runs, errors), as the drift routes write them.
     bootstrap.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    ServiceJson.configure(bootstrap.getObjectMapper());
   }
 
   @Override
@@ -54,6 +56,7 @@ public final class ScouterArchiveApplication extends Application<ScouterArchiveC
   @Override
   public void run(ScouterArchiveConfiguration configuration, Environment environment) {
     useOwnErrorShape(configuration, environment);
+    configuration.auth().register(environment);
     ArchiveService service = ArchiveService.build(configuration, environment);
     HotStore hotStore = service.hotStore();
     environment.healthChecks().register("database", new DatabaseHealthCheck(hotStore.dataSource()));

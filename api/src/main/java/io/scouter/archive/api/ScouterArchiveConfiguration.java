@@ -3,6 +3,7 @@ package io.scouter.archive.api;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.scouter.archive.api.config.ArchiveFactory;
+import io.scouter.archive.api.config.AuthFactory;
 import io.scouter.archive.api.config.CatalogFactory;
 import io.scouter.archive.api.config.DatabaseFactory;
 import io.scouter.archive.api.config.IngestFactory;
@@ -36,6 +37,20 @@ public final class ScouterArchiveConfiguration extends Configuration {
   @Valid
   @NotNull
   private ArchiveFactory archive = new ArchiveFactory();
+
+  @Valid
+  @NotNull
+  private AuthFactory auth = new AuthFactory();
+
+  @JsonProperty("auth")
+  public AuthFactory auth() {
+    return auth;
+  }
+
+  @JsonProperty("auth")
+  public void setAuth(AuthFactory auth) {
+    this.auth = auth;
+  }
 
   @JsonProperty("archive")
   public ArchiveFactory archive() {

@@ -1,6 +1,7 @@
 package io.scouter.archive.api.drift;
 
 import com.codahale.metrics.annotation.Timed;
+import io.scouter.archive.api.auth.Role;
 import io.scouter.archive.api.errors.ScouterException;
 import io.scouter.archive.api.metrics.CustomResult;
 import io.scouter.archive.api.metrics.PsiReference;
@@ -10,6 +11,7 @@ import io.scouter.archive.api.profile.ProfileStore;
 import io.scouter.archive.api.query.DriftQuery;
 import io.scouter.archive.api.query.DriftReader;
 import io.scouter.archive.catalog.drift.DriftType;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -27,6 +29,7 @@ import org.apache.iceberg.exceptions.NotFoundException;
  * {@code Accept: application/vnd.apache.arrow.stream}.
  */
 @Path("/scouter/drift")
+@RolesAllowed(Role.READ)
 @Produces({MediaType.APPLICATION_JSON, ArrowResults.MEDIA_TYPE + ";qs=0.5"})
 public final class DriftMetricsResource {
   private final DriftReader reader;

@@ -4,9 +4,11 @@ import com.codahale.metrics.annotation.Timed;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.scouter.archive.api.auth.Role;
 import io.scouter.archive.api.errors.ScouterException;
 import io.scouter.archive.catalog.drift.DriftRecord;
 import io.scouter.archive.catalog.hotstore.DriftRecordInserter;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -35,6 +37,7 @@ public final class DriftIngestResource {
 
   @POST
   @Timed
+  @RolesAllowed(Role.INGEST)
   @Consumes(MediaType.WILDCARD)
   @Produces(MediaType.APPLICATION_JSON)
   public IngestResult ingest(@HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, InputStream body) {

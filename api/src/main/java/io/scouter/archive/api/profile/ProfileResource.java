@@ -4,9 +4,11 @@ import com.codahale.metrics.annotation.Timed;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.scouter.archive.api.auth.Role;
 import io.scouter.archive.api.errors.ErrorCategory;
 import io.scouter.archive.api.errors.ScouterException;
 import io.scouter.archive.catalog.drift.DriftType;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -35,6 +37,7 @@ public final class ProfileResource {
 
   @POST
   @Timed
+  @RolesAllowed(Role.ADMIN) // a profile changes every PSI answer of its entity
   @Consumes(MediaType.WILDCARD)
   public Stored store(String body) {
     DriftProfile profile = ProfileParser.parse(readJson(body));
@@ -59,6 +62,7 @@ public final class ProfileResource {
 
   @GET
   @Timed
+  @RolesAllowed(Role.READ)
   public Response get(@QueryParam("space") String space, @QueryParam("name") String name,
       @QueryParam("version") String version, @QueryParam("drift_type") String driftType) {
     requireName("space", space);

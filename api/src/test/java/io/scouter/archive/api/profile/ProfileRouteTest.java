@@ -9,6 +9,7 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.scouter.archive.api.ScouterArchiveApplication;
 import io.scouter.archive.api.ScouterArchiveConfiguration;
+import io.scouter.archive.api.testing.TestApiKeys;
 import io.scouter.archive.catalog.testing.TestDatabases;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.MediaType;
@@ -17,6 +18,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,6 +30,11 @@ class ProfileRouteTest {
       ScouterArchiveApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
       ConfigOverride.config("database.uri", TestDatabases.freshDatabaseUri("profile_route")),
       ConfigOverride.config("storage.uri", System.getProperty("java.io.tmpdir") + "/scouter-profile-test-storage"));
+
+  @BeforeAll
+  static void authenticate() {
+    TestApiKeys.authenticate(APP);
+  }
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private static Response post(String body) {
