@@ -52,6 +52,6 @@ public final class EmbeddedDatabaseFactory {
         server.close();
       }
     });
-    return DatabaseUri.of(server.jdbcUrl(DATABASE), server.superuser(), null);
+    return DatabaseUri.of(server.jdbcUrl(DATABASE), server.superuser(), server.password());
   }
 }

@@ -70,6 +70,6 @@ public final class TestDatabases {
     }
     EmbeddedPostgres postgres = EmbeddedPostgres.start(EmbeddedPostgresOptions.of(dataDirectory.resolve("data")));
     Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "stop-test-postgres"));
-    return "postgresql://" + postgres.superuser() + "@127.0.0.1:" + postgres.port() + "/postgres";
+    return postgres.databaseUri("postgres");
   }
 }
