@@ -9,10 +9,13 @@ import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.scouter.archive.api.bench.BenchCommand;
+import io.scouter.archive.api.bench.LoadTestCommand;
+import io.scouter.archive.api.cli.ApiKeyCommand;
 import io.scouter.archive.api.cli.ArchiveCommand;
 import io.scouter.archive.api.cli.ServeCommand;
 import io.scouter.archive.api.core.ArchiveService;
 import io.scouter.archive.api.drift.MetricsRoutes;
+import io.scouter.archive.api.errors.JsonErrorHandlers;
 import io.scouter.archive.api.errors.ScouterExceptionMapper;
 import io.scouter.archive.api.errors.UnexpectedExceptionMapper;
 import io.scouter.archive.api.errors.WebApplicationExceptionMapper;
@@ -20,6 +23,7 @@ import io.scouter.archive.api.health.ArchiveHealthCheck;
 import io.scouter.archive.api.health.DatabaseHealthCheck;
 import io.scouter.archive.api.ingest.DriftIngestResource;
 import io.scouter.archive.api.json.ServiceJson;
+import io.scouter.archive.api.limits.RequestBodyRules;
 import io.scouter.archive.catalog.hotstore.DriftRecordInserter;
 import io.scouter.archive.catalog.hotstore.HotStore;
 
@@ -51,20 +55,24 @@ public final class ScouterArchiveApplication extends Application<ScouterArchiveC
     bootstrap.addCommand(new CheckCommand<>(this));
     bootstrap.addCommand(new ArchiveCommand());
     bootstrap.addCommand(new BenchCommand());
+    bootstrap.addCommand(new LoadTestCommand());
+    bootstrap.addCommand(new ApiKeyCommand());
   }
 
   @Override
   public void run(ScouterArchiveConfiguration configuration, Environment environment) {
     useOwnErrorShape(configuration, environment);
     configuration.auth().register(environment);
+    environment.jersey().register(new RequestBodyRules(configuration.ingest().getMaxRequestSize().toBytes()));
     ArchiveService service = ArchiveService.build(configuration, environment);
     HotStore hotStore = service.hotStore();
     environment.healthChecks().register("database", new DatabaseHealthCheck(hotStore.dataSource()));
     environment.healthChecks().register("archive", new ArchiveHealthCheck(service.catalog()));
     environment.jersey().register(new DriftIngestResource(environment.getObjectMapper(),
         new DriftRecordInserter(hotStore.dataSource()), configuration.ingest().getMaxRequestSize().toBytes()));
-    MetricsRoutes.register(environment, hotStore, service.catalog());
+    MetricsRoutes.register(environment, hotStore, service.catalog(), configuration.limits().scanPermits());
     configuration.archive().register(environment, service);
+    configuration.limits().boundHealthChecks(environment);
   }
 
   /** Dropwizard's default mappers answer in another JSON shape; ours answer {"error", "code"} everywhere. */
@@ -75,5 +83,6 @@ public final class ScouterArchiveApplication extends Application<ScouterArchiveC
     environment.jersey().register(new ScouterExceptionMapper());
     environment.jersey().register(new WebApplicationExceptionMapper());
     environment.jersey().register(new UnexpectedExceptionMapper());
+    JsonErrorHandlers.install(environment);
   }
 }

@@ -7,6 +7,7 @@ import io.scouter.archive.api.config.AuthFactory;
 import io.scouter.archive.api.config.CatalogFactory;
 import io.scouter.archive.api.config.DatabaseFactory;
 import io.scouter.archive.api.config.IngestFactory;
+import io.scouter.archive.api.config.LimitsFactory;
 import io.scouter.archive.api.config.RetentionFactory;
 import io.scouter.archive.api.config.StorageFactory;
 import jakarta.validation.Valid;
@@ -41,6 +42,20 @@ public final class ScouterArchiveConfiguration extends Configuration {
   @Valid
   @NotNull
   private AuthFactory auth = new AuthFactory();
+
+  @Valid
+  @NotNull
+  private LimitsFactory limits = new LimitsFactory();
+
+  @JsonProperty("limits")
+  public LimitsFactory limits() {
+    return limits;
+  }
+
+  @JsonProperty("limits")
+  public void setLimits(LimitsFactory limits) {
+    this.limits = limits;
+  }
 
   @JsonProperty("auth")
   public AuthFactory auth() {

@@ -3,6 +3,7 @@ package io.scouter.archive.api.drift;
 import com.codahale.metrics.annotation.Timed;
 import io.scouter.archive.api.auth.Role;
 import io.scouter.archive.api.errors.ScouterException;
+import io.scouter.archive.api.limits.ScanPermits;
 import io.scouter.archive.api.metrics.CustomResult;
 import io.scouter.archive.api.metrics.PsiReference;
 import io.scouter.archive.api.metrics.PsiResult;
@@ -35,11 +36,13 @@ public final class DriftMetricsResource {
   private final DriftReader reader;
   private final ProfileStore profiles;
   private final Clock clock;
+  private final ScanPermits scanPermits;
 
-  public DriftMetricsResource(DriftReader reader, ProfileStore profiles, Clock clock) {
+  public DriftMetricsResource(DriftReader reader, ProfileStore profiles, Clock clock, ScanPermits scanPermits) {
     this.reader = reader;
     this.profiles = profiles;
     this.clock = clock;
+    this.scanPermits = scanPermits;
   }
 
   @GET
@@ -47,7 +50,7 @@ public final class DriftMetricsResource {
   @Timed
   public SpcResult spc(@Context UriInfo uri) {
     DriftQuery query = DriftRequest.parse(DriftType.SPC, uri.getQueryParameters(), clock.instant());
-    return read(() -> reader.moments(query).spc());
+    return scan(() -> reader.moments(query).spc());
   }
 
   @GET
@@ -55,7 +58,7 @@ public final class DriftMetricsResource {
   @Timed
   public CustomResult custom(@Context UriInfo uri) {
     DriftQuery query = DriftRequest.parse(DriftType.CUSTOM, uri.getQueryParameters(), clock.instant());
-    return read(() -> reader.moments(query).custom());
+    return scan(() -> reader.moments(query).custom());
   }
 
   @GET
@@ -67,7 +70,14 @@ public final class DriftMetricsResource {
         .orElseThrow(() -> ScouterException.notFound("No PSI reference profile for space '" + query.space()
             + "', name '" + query.name() + "', version '" + query.version()
             + "': register one with POST /scouter/profile"));
-    return read(() -> reader.binCounts(query).psi(reference));
+    return scan(() -> reader.binCounts(query).psi(reference));
+  }
+
+  /** A read that may scan the archive: it holds one of the limited scan permits while it runs. */
+  private <T> T scan(Read<T> read) {
+    try (ScanPermits.Permit permit = scanPermits.acquire()) {
+      return read(read);
+    }
   }
 
   private static <T> T read(Read<T> read) {

@@ -1,5 +1,6 @@
 package io.scouter.archive.api.drift;
 
+import io.scouter.archive.api.ingest.RecordLimits;
 import io.scouter.archive.api.metrics.Binning;
 import io.scouter.archive.api.metrics.TimeInterval;
 import io.scouter.archive.api.metrics.TimeWindow;
@@ -137,11 +138,11 @@ final class DriftRequest {
       return null;
     }
     try {
-      OffsetDateTime parsed = OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-      if (parsed.getYear() < 1 || parsed.getYear() > 9999) {
-        throw InvalidParameterException.of(parameter, value, DATETIME_ACCEPTED + ", in the years 0001-9999");
+      Instant parsed = OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+      if (!RecordLimits.inRange(parsed)) {
+        throw InvalidParameterException.of(parameter, value, DATETIME_ACCEPTED + ", in the years 0001-9999 UTC");
       }
-      return parsed.toInstant();
+      return parsed;
     } catch (DateTimeParseException e) {
       throw InvalidParameterException.of(parameter, value, DATETIME_ACCEPTED);
     }

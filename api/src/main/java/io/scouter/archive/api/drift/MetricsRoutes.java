@@ -1,6 +1,7 @@
 package io.scouter.archive.api.drift;
 
 import io.dropwizard.core.setup.Environment;
+import io.scouter.archive.api.limits.ScanPermits;
 import io.scouter.archive.api.profile.ProfileResource;
 import io.scouter.archive.api.profile.ProfileStore;
 import io.scouter.archive.api.query.ArchiveScanner;
@@ -14,14 +15,15 @@ import java.util.concurrent.ExecutorService;
 public final class MetricsRoutes {
   private MetricsRoutes() {}
 
-  public static void register(Environment environment, HotStore hotStore, ArchiveCatalog catalog) {
+  public static void register(Environment environment, HotStore hotStore, ArchiveCatalog catalog,
+      ScanPermits scanPermits) {
     ProfileStore profiles = new ProfileStore(hotStore.dataSource());
     int parallelism = Math.min(4, Runtime.getRuntime().availableProcessors());
     ExecutorService scanThreads = environment.lifecycle().executorService("archive-scan-%d")
         .minThreads(parallelism).maxThreads(parallelism).build();
     DriftReader reader = new DriftReader(hotStore.dataSource(), new ArchiveScanner(catalog, scanThreads, parallelism));
     environment.jersey().register(new ArrowResultWriter());
-    environment.jersey().register(new DriftMetricsResource(reader, profiles, Clock.systemUTC()));
+    environment.jersey().register(new DriftMetricsResource(reader, profiles, Clock.systemUTC(), scanPermits));
     environment.jersey().register(new ProfileResource(environment.getObjectMapper(), profiles));
   }
 }

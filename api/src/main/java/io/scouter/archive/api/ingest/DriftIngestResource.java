@@ -48,8 +48,18 @@ public final class DriftIngestResource {
     try {
       return IngestResult.of(records.size(), inserter.insert(records));
     } catch (SQLException e) {
+      if (isDataError(e.getSQLState())) {
+        // Validation should catch every such value first; if one slips through it is still the body's fault.
+        throw ScouterException.badRequest("invalid_record", "Invalid records: PostgreSQL refused a value ("
+            + e.getSQLState() + ": " + e.getMessage() + ")");
+      }
       throw ScouterException.unavailable("Cannot store drift records: the hot store failed (" + e.getSQLState() + ")", e);
     }
+  }
+
+  /** Class 22 (data exception) and 54000 (e.g. an index entry too large): the data's fault, not an outage. */
+  static boolean isDataError(String sqlState) {
+    return sqlState != null && (sqlState.startsWith("22") || sqlState.equals("54000"));
   }
 
   private JsonNode readJson(InputStream body) {

@@ -105,7 +105,7 @@ class ApiKeyAuthTest {
         "GET, admin, /healthcheck, none, 200",
         "GET, admin, /ping, none, 200",
     })
-    void eachRouteNeedsItsRole(String method, String port, String path, String role, int status) {
+    void eachRouteNeedsItsRole(String method, String port, String path, String role, int status) throws Exception {
       Response response = call(APP, method, url(port, path), key(role));
       String text = response.readEntity(String.class); // reading releases the pooled connection
       assertThat(response.getStatus()).isEqualTo(status);
