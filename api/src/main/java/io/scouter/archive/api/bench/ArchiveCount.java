@@ -3,6 +3,7 @@ package io.scouter.archive.api.bench;
 import io.scouter.archive.api.core.ArchiveService;
 import io.scouter.archive.catalog.drift.DriftType;
 import io.scouter.archive.catalog.hotstore.ArchiveState;
+import io.scouter.archive.catalog.hotstore.ArchiveWatermark;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,7 +14,7 @@ import org.apache.iceberg.Table;
 import org.apache.iceberg.io.CloseableIterable;
 
 /**
- * The two sides of the archive invariant for SPC rows: hot rows not yet archived, and the rows of
+ * The two sides of the archive invariant for SPC rows: hot rows the watermark leaves unarchived, and the rows of
  * the Iceberg table at the snapshot {@code archive_state} names. Their sum must equal what was
  * ingested: no row lost, none counted twice.
  */
@@ -24,7 +25,10 @@ record ArchiveCount(long hotUnarchived, long archived, long deleteFiles) {
     try (Connection connection = archive.hotStore().dataSource().getConnection();
         Statement statement = connection.createStatement()) {
       state = ArchiveState.read(connection, DriftType.SPC);
-      hot = single(statement, "SELECT count(*) FROM " + DriftType.SPC.qualifiedTableName() + " WHERE NOT archived");
+      // "Archived" is the watermark of archive_state (a cutoff and a transaction snapshot), not a column.
+      ArchiveWatermark watermark = state.map(ArchiveState::watermark).orElse(ArchiveWatermark.NONE);
+      hot = single(statement, "SELECT count(*) FROM " + DriftType.SPC.qualifiedTableName() + " WHERE "
+          + watermark.unarchivedSql());
     }
     long rows = 0;
     long deletes = 0;
