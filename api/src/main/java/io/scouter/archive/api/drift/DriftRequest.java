@@ -49,7 +49,13 @@ final class DriftRequest {
     request.driftType(type);
     int maxDataPoints = request.maxDataPoints();
     TimeWindow window = request.window(now);
-    return new DriftQuery(type, space, name, version, Binning.of(window, maxDataPoints));
+    Binning binning = Binning.of(window, maxDataPoints);
+    if (binning.binStart(window.begin()).isBefore(RecordLimits.EARLIEST)) {
+      // A bin is labelled by its start, which may precede the window: never answer with a year 0000 label.
+      throw new InvalidParameterException("begin_custom_datetime", "Invalid begin_custom_datetime: the first bin"
+          + " would start before 0001-01-01T00:00:00Z (accepted: a later begin, or more max_data_points)");
+    }
+    return new DriftQuery(type, space, name, version, binning);
   }
 
   private String single(String parameter) {

@@ -145,6 +145,9 @@ class BadInputCorpusTest {
             null, Map.of()),
         Arguments.of("begin in year 0000", "GET", "/scouter/drift/spc?" + ENTITY
             + "&begin_custom_datetime=0000-01-01T00:00:00Z&end_custom_datetime=0000-02-01T00:00:00Z", null, Map.of()),
+        Arguments.of("first bin would start in year 0000", "GET", "/scouter/drift/spc?" + ENTITY
+            + "&begin_custom_datetime=0001-01-01T00:00:00Z&end_custom_datetime=0001-06-01T00:00:00Z"
+            + "&max_data_points=1", null, Map.of()),
         Arguments.of("end past year 9999 in UTC", "GET", "/scouter/drift/psi?" + ENTITY
             + "&begin_custom_datetime=9999-12-01T00:00:00Z&end_custom_datetime=9999-12-31T23:59:59-12:00", null,
             Map.of()),
