@@ -10,6 +10,8 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.scouter.archive.api.audit.AuditRoutes;
 import io.scouter.archive.api.bench.BenchCommand;
+import io.scouter.archive.api.bench.LoadTestCommand;
+import io.scouter.archive.api.cli.ApiKeyCommand;
 import io.scouter.archive.api.cli.ArchiveCommand;
 import io.scouter.archive.api.cli.MaintainCommand;
 import io.scouter.archive.api.cli.RemoveDuplicatesCommand;
@@ -17,6 +19,7 @@ import io.scouter.archive.api.cli.ServeCommand;
 import io.scouter.archive.api.core.ArchiveService;
 import io.scouter.archive.api.drift.MetricsRoutes;
 import io.scouter.archive.api.entities.EntitiesResource;
+import io.scouter.archive.api.errors.JsonErrorHandlers;
 import io.scouter.archive.api.errors.ScouterExceptionMapper;
 import io.scouter.archive.api.errors.UnexpectedExceptionMapper;
 import io.scouter.archive.api.errors.WebApplicationExceptionMapper;
@@ -25,6 +28,8 @@ import io.scouter.archive.api.health.DatabaseHealthCheck;
 import io.scouter.archive.api.ingest.DriftIngestResource;
 import io.scouter.archive.api.web.WebAssets;
 import io.scouter.archive.api.restcatalog.RestCatalogRoutes;
+import io.scouter.archive.api.json.ServiceJson;
+import io.scouter.archive.api.limits.RequestBodyRules;
 import io.scouter.archive.catalog.hotstore.DriftRecordInserter;
 import io.scouter.archive.catalog.hotstore.HotStore;
 
@@ -47,6 +52,7 @@ public final class ScouterArchiveApplication extends Application<ScouterArchiveC
         bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
     // Instants as ISO-8601 text in every response (archive runs, errors), as the drift routes write them.
     bootstrap.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    ServiceJson.configure(bootstrap.getObjectMapper());
   }
 
   @Override
@@ -57,24 +63,29 @@ public final class ScouterArchiveApplication extends Application<ScouterArchiveC
     bootstrap.addCommand(new MaintainCommand());
     bootstrap.addCommand(new RemoveDuplicatesCommand());
     bootstrap.addCommand(new BenchCommand());
+    bootstrap.addCommand(new LoadTestCommand());
+    bootstrap.addCommand(new ApiKeyCommand());
   }
 
   @Override
   public void run(ScouterArchiveConfiguration configuration, Environment environment) {
     useOwnErrorShape(configuration, environment);
+    configuration.auth().register(environment);
+    environment.jersey().register(new RequestBodyRules(configuration.ingest().getMaxRequestSize().toBytes()));
     ArchiveService service = ArchiveService.build(configuration, environment);
     HotStore hotStore = service.hotStore();
     environment.healthChecks().register("database", new DatabaseHealthCheck(hotStore.dataSource()));
     environment.healthChecks().register("archive", new ArchiveHealthCheck(service.catalog()));
     environment.jersey().register(new DriftIngestResource(environment.getObjectMapper(),
         new DriftRecordInserter(hotStore.dataSource(), configuration.archive().archivedKeyCheck(service)), configuration.ingest().getMaxRequestSize().toBytes()));
-    MetricsRoutes.register(environment, hotStore, service.catalog());
+    MetricsRoutes.register(environment, hotStore, service.catalog(), configuration.limits().scanPermits());
     AuditRoutes.register(environment, service.catalog());
     environment.jersey().register(EntitiesResource.create(hotStore.dataSource(), service.catalog()));
     WebAssets.register(environment);
     RestCatalogRoutes.register(configuration.getServerFactory(), environment, service.catalog());
     configuration.archive().register(environment, service);
     configuration.maintenance().register(environment, service);
+    configuration.limits().boundHealthChecks(environment);
   }
 
   /** Dropwizard's default mappers answer in another JSON shape; ours answer {"error", "code"} everywhere. */
@@ -85,5 +96,6 @@ public final class ScouterArchiveApplication extends Application<ScouterArchiveC
     environment.jersey().register(new ScouterExceptionMapper());
     environment.jersey().register(new WebApplicationExceptionMapper());
     environment.jersey().register(new UnexpectedExceptionMapper());
+    JsonErrorHandlers.install(environment);
   }
 }

@@ -3,10 +3,12 @@ package io.scouter.archive.api;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.scouter.archive.api.config.ArchiveFactory;
+import io.scouter.archive.api.config.AuthFactory;
 import io.scouter.archive.api.config.CatalogFactory;
 import io.scouter.archive.api.config.DatabaseFactory;
 import io.scouter.archive.api.config.IngestFactory;
 import io.scouter.archive.api.config.MaintenanceFactory;
+import io.scouter.archive.api.config.LimitsFactory;
 import io.scouter.archive.api.config.RetentionFactory;
 import io.scouter.archive.api.config.StorageFactory;
 import jakarta.validation.Valid;
@@ -50,6 +52,32 @@ public final class ScouterArchiveConfiguration extends Configuration {
   @JsonProperty("maintenance")
   public void setMaintenance(MaintenanceFactory maintenance) {
     this.maintenance = maintenance;
+  }
+
+  private AuthFactory auth = new AuthFactory();
+
+  @Valid
+  @NotNull
+  private LimitsFactory limits = new LimitsFactory();
+
+  @JsonProperty("limits")
+  public LimitsFactory limits() {
+    return limits;
+  }
+
+  @JsonProperty("limits")
+  public void setLimits(LimitsFactory limits) {
+    this.limits = limits;
+  }
+
+  @JsonProperty("auth")
+  public AuthFactory auth() {
+    return auth;
+  }
+
+  @JsonProperty("auth")
+  public void setAuth(AuthFactory auth) {
+    this.auth = auth;
   }
 
   @JsonProperty("archive")

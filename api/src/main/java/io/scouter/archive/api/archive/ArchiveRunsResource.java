@@ -1,7 +1,9 @@
 package io.scouter.archive.api.archive;
 
+import io.scouter.archive.api.auth.Role;
 import io.scouter.archive.api.errors.ScouterException;
 import io.scouter.archive.archiver.run.ArchiveRunHistory;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -25,6 +27,7 @@ public final class ArchiveRunsResource {
   }
 
   @GET
+  @RolesAllowed(Role.READ)
   public Map<String, List<ArchiveRunView>> runs(@QueryParam("limit") String limitText) {
     int limit = parseLimit(limitText);
     try {

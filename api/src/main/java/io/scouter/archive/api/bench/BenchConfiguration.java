@@ -29,6 +29,7 @@ final class BenchConfiguration {
     useStorage(configuration.storage(), storageUri);
     configuration.retention().setPeriod(Integer.toString(RETENTION_DAYS));
     configuration.archive().setEnabled(false);
+    configuration.auth().setKeys(BenchKey.SETTING);
     DefaultServerFactory server = new DefaultServerFactory();
     server.setApplicationConnectors(List.of(loopback()));
     server.setAdminConnectors(List.of(loopback()));

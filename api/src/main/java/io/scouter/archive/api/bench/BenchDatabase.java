@@ -20,8 +20,7 @@ final class BenchDatabase implements AutoCloseable {
 
   static BenchDatabase embedded(Path scratch) {
     EmbeddedPostgres server = EmbeddedPostgres.start(EmbeddedPostgresOptions.of(scratch.resolve("postgres")));
-    return new BenchDatabase("postgresql://" + server.superuser() + "@127.0.0.1:" + server.port() + "/postgres",
-        server);
+    return new BenchDatabase(server.databaseUri("postgres"), server);
   }
 
   static BenchDatabase external(String uri) {

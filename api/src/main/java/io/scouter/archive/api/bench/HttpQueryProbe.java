@@ -39,7 +39,7 @@ final class HttpQueryProbe implements QueryProbe {
   public QueryAnswer query(DriftType type, BenchEntity entity, QueryWindow window)
       throws IOException, InterruptedException {
     HttpRequest request = HttpRequest.newBuilder(uri(type, entity, window)).timeout(Duration.ofMinutes(5)).GET()
-        .build();
+        .header("Authorization", BenchKey.HEADER).build();
     long started = System.nanoTime();
     HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
     Duration elapsed = Duration.ofNanos(System.nanoTime() - started);

@@ -91,7 +91,7 @@ final class IngestionProbe {
     for (int batch = firstBatch; batch - firstBatch < maxBatches && System.nanoTime() < deadline; batch++) {
       byte[] body = body(sender, batch, batchSize);
       HttpRequest request = HttpRequest.newBuilder(route).timeout(Duration.ofMinutes(2))
-          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+          .header("Content-Type", "application/json").header("Authorization", BenchKey.HEADER).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
       long started = System.nanoTime();
       HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
       Duration elapsed = Duration.ofNanos(System.nanoTime() - started);

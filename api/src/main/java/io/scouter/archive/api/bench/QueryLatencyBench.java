@@ -100,8 +100,7 @@ public final class QueryLatencyBench {
     Path root = Files.createTempDirectory("scouter-bench-",
         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
     try (EmbeddedPostgres postgres = EmbeddedPostgres.start(EmbeddedPostgresOptions.of(root.resolve("data")))) {
-      DatabaseUri database = DatabaseUri.parse("postgresql://" + postgres.superuser() + "@127.0.0.1:"
-          + postgres.port() + "/postgres").orElseThrow();
+      DatabaseUri database = DatabaseUri.parse(postgres.databaseUri("postgres")).orElseThrow();
       run(database, Files.createDirectory(root.resolve("warehouse")), Settings.defaults()).print(System.out);
     }
   }

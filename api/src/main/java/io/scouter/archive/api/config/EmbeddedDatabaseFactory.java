@@ -61,9 +61,8 @@ public final class EmbeddedDatabaseFactory {
         server.close();
       }
     });
-    LOG.info("Embedded PostgreSQL for engines (127.0.0.1 only, database {}, user {}, no"
-        + " password): {}?user={}", DATABASE, server.superuser(), server.jdbcUrl(DATABASE),
-        server.superuser());
-    return DatabaseUri.of(server.jdbcUrl(DATABASE), server.superuser(), null);
+    LOG.info("Embedded PostgreSQL for engines (127.0.0.1 only, database {}, user {}, password in {}): {}",
+        DATABASE, server.superuser(), server.secretFile(), server.jdbcUrl(DATABASE));
+    return DatabaseUri.of(server.jdbcUrl(DATABASE), server.superuser(), server.password());
   }
 }

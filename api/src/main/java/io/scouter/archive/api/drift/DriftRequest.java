@@ -1,5 +1,6 @@
 package io.scouter.archive.api.drift;
 
+import io.scouter.archive.api.ingest.RecordLimits;
 import io.scouter.archive.api.metrics.Binning;
 import io.scouter.archive.api.metrics.TimeInterval;
 import io.scouter.archive.api.metrics.TimeWindow;
@@ -48,7 +49,13 @@ final class DriftRequest {
     request.driftType(type);
     int maxDataPoints = request.maxDataPoints();
     TimeWindow window = request.window(now);
-    return new DriftQuery(type, space, name, version, Binning.of(window, maxDataPoints));
+    Binning binning = Binning.of(window, maxDataPoints);
+    if (binning.binStart(window.begin()).isBefore(RecordLimits.EARLIEST)) {
+      // A bin is labelled by its start, which may precede the window: never answer with a year 0000 label.
+      throw new InvalidParameterException("begin_custom_datetime", "Invalid begin_custom_datetime: the first bin"
+          + " would start before 0001-01-01T00:00:00Z (accepted: a later begin, or more max_data_points)");
+    }
+    return new DriftQuery(type, space, name, version, binning);
   }
 
   private String single(String parameter) {
@@ -137,11 +144,11 @@ final class DriftRequest {
       return null;
     }
     try {
-      OffsetDateTime parsed = OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-      if (parsed.getYear() < 1 || parsed.getYear() > 9999) {
-        throw InvalidParameterException.of(parameter, value, DATETIME_ACCEPTED + ", in the years 0001-9999");
+      Instant parsed = OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+      if (!RecordLimits.inRange(parsed)) {
+        throw InvalidParameterException.of(parameter, value, DATETIME_ACCEPTED + ", in the years 0001-9999 UTC");
       }
-      return parsed.toInstant();
+      return parsed;
     } catch (DateTimeParseException e) {
       throw InvalidParameterException.of(parameter, value, DATETIME_ACCEPTED);
     }

@@ -2,6 +2,7 @@ package io.scouter.archive.api.drift;
 
 import io.dropwizard.core.setup.Environment;
 import io.scouter.archive.api.audit.SnapshotSelector;
+import io.scouter.archive.api.limits.ScanPermits;
 import io.scouter.archive.api.profile.ProfileResource;
 import io.scouter.archive.api.profile.ProfileStore;
 import io.scouter.archive.api.query.ArchiveScanner;
@@ -15,7 +16,8 @@ import java.util.concurrent.ExecutorService;
 public final class MetricsRoutes {
   private MetricsRoutes() {}
 
-  public static void register(Environment environment, HotStore hotStore, ArchiveCatalog catalog) {
+  public static void register(Environment environment, HotStore hotStore, ArchiveCatalog catalog,
+      ScanPermits scanPermits) {
     ProfileStore profiles = new ProfileStore(hotStore.dataSource());
     int parallelism = Math.min(4, Runtime.getRuntime().availableProcessors());
     ExecutorService scanThreads = environment.lifecycle().executorService("archive-scan-%d")
@@ -23,7 +25,7 @@ public final class MetricsRoutes {
     DriftReader reader = new DriftReader(hotStore.dataSource(), new ArchiveScanner(catalog, scanThreads, parallelism));
     environment.jersey().register(new ArrowResultWriter());
     environment.jersey().register(new DriftMetricsResource(reader, profiles, Clock.systemUTC(),
-        new SnapshotSelector(catalog, Clock.systemUTC())));
+        new SnapshotSelector(catalog, Clock.systemUTC()), scanPermits));
     environment.jersey().register(new ProfileResource(environment.getObjectMapper(), profiles));
   }
 }

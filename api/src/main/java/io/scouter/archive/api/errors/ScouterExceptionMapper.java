@@ -10,6 +10,8 @@ import org.slf4j.LoggerFactory;
 @Provider
 public final class ScouterExceptionMapper implements ExceptionMapper<ScouterException> {
   private static final Logger LOG = LoggerFactory.getLogger(ScouterExceptionMapper.class);
+  /** The Retry-After of every 503: short, as a busy or briefly unreachable store usually recovers quickly. */
+  public static final int RETRY_AFTER_SECONDS = 5;
 
   @Override
   public Response toResponse(ScouterException exception) {
@@ -18,6 +20,10 @@ public final class ScouterExceptionMapper implements ExceptionMapper<ScouterExce
     }
     Response response = ErrorResponses.of(exception.status(), exception.code(), exception.getMessage(),
         exception.details());
+    if (exception.status() == 503) {
+      // An outage (or a full scan queue) passes: tell clients when to try again instead of hammering.
+      response.getHeaders().putSingle("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+    }
     if (exception.status() == 413) {
       // The rest of the body is never read, so the connection cannot be reused: tell the client.
       response.getHeaders().putSingle("Connection", "close");

@@ -12,6 +12,9 @@ import java.util.Map;
 public final class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
   @Override
   public Response toResponse(WebApplicationException exception) {
+    if (exception.getResponse().hasEntity()) {
+      return exception.getResponse(); // already in our shape (e.g. the 401/403 of the auth filters)
+    }
     Response.StatusType status = exception.getResponse().getStatusInfo();
     String code = status.getReasonPhrase().toLowerCase(Locale.ROOT).replace(' ', '_');
     return ErrorResponses.of(status.getStatusCode(), code, status.getReasonPhrase(), Map.of());

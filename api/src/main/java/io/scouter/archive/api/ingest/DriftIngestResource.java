@@ -4,10 +4,12 @@ import com.codahale.metrics.annotation.Timed;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.scouter.archive.api.auth.Role;
 import io.scouter.archive.api.errors.ScouterException;
 import io.scouter.archive.catalog.drift.DriftRecord;
 import io.scouter.archive.catalog.hotstore.DriftRecordInserter;
 import io.scouter.archive.catalog.recordkey.ArchiveLookupException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -36,6 +38,7 @@ public final class DriftIngestResource {
 
   @POST
   @Timed
+  @RolesAllowed(Role.INGEST)
   @Consumes(MediaType.WILDCARD)
   @Produces(MediaType.APPLICATION_JSON)
   public IngestResult ingest(@HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, InputStream body) {
@@ -46,10 +49,20 @@ public final class DriftIngestResource {
     try {
       return IngestResult.of(records.size(), inserter.insert(records));
     } catch (SQLException e) {
+      if (isDataError(e.getSQLState())) {
+        // Validation should catch every such value first; if one slips through it is still the body's fault.
+        throw ScouterException.badRequest("invalid_record", "Invalid records: PostgreSQL refused a value ("
+            + e.getSQLState() + ": " + e.getMessage() + ")");
+      }
       throw ScouterException.unavailable("Cannot store drift records: the hot store failed (" + e.getSQLState() + ")", e);
     } catch (ArchiveLookupException e) {
       throw ScouterException.unavailable("Cannot store drift records: " + e.getMessage(), e);
     }
+  }
+
+  /** Class 22 (data exception) and 54000 (e.g. an index entry too large): the data's fault, not an outage. */
+  static boolean isDataError(String sqlState) {
+    return sqlState != null && (sqlState.startsWith("22") || sqlState.equals("54000"));
   }
 
   private JsonNode readJson(InputStream body) {

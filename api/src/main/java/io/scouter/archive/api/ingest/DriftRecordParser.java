@@ -19,9 +19,6 @@ import java.util.Map;
  * coerce values, so that each rejection names the record index and the field.
  */
 public final class DriftRecordParser {
-  /** Longest accepted name; far above real names, far below what would bloat indexes. */
-  public static final int MAX_NAME_LENGTH = 512;
-
   public List<DriftRecord> parse(JsonNode body) {
     JsonNode records = body == null ? null : body.get("records");
     if (records == null || !records.isArray()) {
@@ -78,14 +75,9 @@ public final class DriftRecordParser {
         throw new InvalidRecordException(index, field, "must be a string");
       }
       String text = value.textValue();
-      if (text.isBlank()) {
-        throw new InvalidRecordException(index, field, "must not be empty");
-      }
-      if (text.length() > MAX_NAME_LENGTH) {
-        throw new InvalidRecordException(index, field, "must be at most " + MAX_NAME_LENGTH + " characters");
-      }
-      if (text.indexOf('\u0000') >= 0) {
-        throw new InvalidRecordException(index, field, "must not contain the NUL character");
+      String problem = RecordLimits.nameProblem(text);
+      if (problem != null) {
+        throw new InvalidRecordException(index, field, problem);
       }
       return text;
     }
@@ -111,15 +103,21 @@ public final class DriftRecordParser {
       if (!value.isTextual()) {
         throw new InvalidRecordException(index, field, "must be an RFC 3339 timestamp string");
       }
+      Instant instant;
       try {
         // Stored with microsecond precision on both sides; truncating here keeps reads equal to writes.
-        return OffsetDateTime.parse(value.textValue(), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+        instant = OffsetDateTime.parse(value.textValue(), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
             .toInstant()
             .truncatedTo(ChronoUnit.MICROS);
       } catch (DateTimeParseException e) {
         throw new InvalidRecordException(index, field,
             "must be an RFC 3339 timestamp with a zone, e.g. 2025-04-01T12:00:00Z (got '" + value.textValue() + "')");
       }
+      if (!RecordLimits.inRange(instant)) {
+        throw new InvalidRecordException(index, field, "must be within the years 0001-9999 in UTC (got '"
+            + value.textValue() + "')");
+      }
+      return instant;
     }
   }
 }

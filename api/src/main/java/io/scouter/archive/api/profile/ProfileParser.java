@@ -3,7 +3,8 @@ package io.scouter.archive.api.profile;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.scouter.archive.api.ingest.DriftRecordParser;
+import io.scouter.archive.api.ingest.RecordLimits;
+import io.scouter.archive.api.json.ServiceJson;
 import io.scouter.archive.api.metrics.PsiReference;
 import io.scouter.archive.catalog.drift.DriftType;
 import java.util.HashMap;
@@ -18,7 +19,7 @@ import java.util.TreeMap;
  * are kept as they are and not interpreted.
  */
 public final class ProfileParser {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = ServiceJson.configure(new ObjectMapper());
 
   private ProfileParser() {}
 
@@ -44,7 +45,12 @@ public final class ProfileParser {
     if (type == DriftType.PSI) {
       psiReference(profile);
     }
-    return new DriftProfile(space, name, version, type, profile.toString());
+    String json = profile.toString();
+    int surrogate = RecordLimits.unpairedSurrogate(json);
+    if (surrogate >= 0) {
+      throw new InvalidProfileException("profile", "contains an unpaired UTF-16 surrogate (not valid Unicode text)");
+    }
+    return new DriftProfile(space, name, version, type, json);
   }
 
   /** The reference proportions of a stored PSI profile. */
@@ -58,7 +64,7 @@ public final class ProfileParser {
 
   /** Whether ingestion could have stored a record with this name (so a profile lookup can match). */
   static boolean isStorable(String name) {
-    return name.length() <= DriftRecordParser.MAX_NAME_LENGTH && name.indexOf('\u0000') < 0;
+    return RecordLimits.mayBeStored(name);
   }
 
   private static PsiReference psiReference(JsonNode profile) {
@@ -130,9 +136,9 @@ public final class ProfileParser {
     if (value == null || !value.isTextual() || value.textValue().isBlank()) {
       throw new InvalidProfileException(path, "must be a non-empty string");
     }
-    if (!isStorable(value.textValue())) {
-      throw new InvalidProfileException(path, "must be at most " + DriftRecordParser.MAX_NAME_LENGTH
-          + " characters, without NUL");
+    String problem = RecordLimits.nameProblem(value.textValue());
+    if (problem != null) {
+      throw new InvalidProfileException(path, problem);
     }
     return value.textValue();
   }

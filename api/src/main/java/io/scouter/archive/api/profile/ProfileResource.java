@@ -4,9 +4,12 @@ import com.codahale.metrics.annotation.Timed;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.scouter.archive.api.auth.Role;
 import io.scouter.archive.api.errors.ErrorCategory;
 import io.scouter.archive.api.errors.ScouterException;
+import io.scouter.archive.api.ingest.LimitedInputStream;
 import io.scouter.archive.catalog.drift.DriftType;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -15,6 +18,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
 import java.sql.SQLException;
 import java.util.Map;
 
@@ -25,6 +30,11 @@ import java.util.Map;
 @Path("/scouter/profile")
 @Produces(MediaType.APPLICATION_JSON)
 public final class ProfileResource {
+  /**
+   * Largest profile body: real profiles are kilobytes; one of 124 MB once took 4 GB of heap to
+   * store and made every PSI query slow.
+   */
+  public static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
   private final ObjectMapper mapper;
   private final ProfileStore store;
 
@@ -35,9 +45,10 @@ public final class ProfileResource {
 
   @POST
   @Timed
+  @RolesAllowed(Role.ADMIN) // a profile changes every PSI answer of its entity
   @Consumes(MediaType.WILDCARD)
-  public Stored store(String body) {
-    DriftProfile profile = ProfileParser.parse(readJson(body));
+  public Stored store(InputStream body) {
+    DriftProfile profile = ProfileParser.parse(readJson(readBody(body)));
     try {
       store.store(profile);
     } catch (SQLException e) {
@@ -59,6 +70,7 @@ public final class ProfileResource {
 
   @GET
   @Timed
+  @RolesAllowed(Role.READ)
   public Response get(@QueryParam("space") String space, @QueryParam("name") String name,
       @QueryParam("version") String version, @QueryParam("drift_type") String driftType) {
     requireName("space", space);
@@ -77,9 +89,17 @@ public final class ProfileResource {
     }
   }
 
-  private JsonNode readJson(String body) {
+  private static byte[] readBody(InputStream body) {
+    try (InputStream limited = new LimitedInputStream(body, MAX_BODY_BYTES, "the profile route's fixed limit")) {
+      return limited.readAllBytes();
+    } catch (IOException e) {
+      throw ScouterException.badRequest("unreadable_body", "Cannot read request body: " + e.getMessage());
+    }
+  }
+
+  private JsonNode readJson(byte[] body) {
     try {
-      JsonNode tree = mapper.readTree(body == null ? "" : body);
+      JsonNode tree = mapper.readTree(body);
       if (tree == null || tree.isMissingNode()) {
         throw ScouterException.badRequest("invalid_body", "Invalid body: empty; expected {\"space\": ..., "
             + "\"drift_type\": \"Psi\", \"profile\": \"<profile JSON>\"}");
@@ -87,6 +107,8 @@ public final class ProfileResource {
       return tree;
     } catch (JsonProcessingException e) {
       throw ScouterException.badRequest("malformed_json", "Malformed JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw ScouterException.badRequest("unreadable_body", "Cannot read request body: " + e.getMessage());
     }
   }
 

@@ -1,6 +1,6 @@
 package io.scouter.archive.api.query;
 
-import io.scouter.archive.api.ingest.DriftRecordParser;
+import io.scouter.archive.api.ingest.RecordLimits;
 import io.scouter.archive.api.metrics.SeriesBinCounts;
 import io.scouter.archive.api.metrics.SeriesMoments;
 import io.scouter.archive.catalog.drift.DriftType;
@@ -104,12 +104,11 @@ public final class DriftReader {
 
   /**
    * Whether rows of this entity can exist at all: ingestion refuses names over
-   * {@link DriftRecordParser#MAX_NAME_LENGTH} characters or holding NUL (which PostgreSQL text
-   * cannot store, and would refuse even as a parameter), so such an entity is simply unknown.
+   * {@link RecordLimits#MAX_NAME_BYTES} or holding NUL (which PostgreSQL text cannot store, and
+   * would refuse even as a parameter), so such an entity is simply unknown.
    */
   private static boolean isStorable(DriftQuery query) {
-    return Stream.of(query.space(), query.name(), query.version())
-        .allMatch(name -> name.length() <= DriftRecordParser.MAX_NAME_LENGTH && name.indexOf('\u0000') < 0);
+    return Stream.of(query.space(), query.name(), query.version()).allMatch(RecordLimits::mayBeStored);
   }
 
   private static void requireType(DriftQuery query, DriftType one, DriftType other) {

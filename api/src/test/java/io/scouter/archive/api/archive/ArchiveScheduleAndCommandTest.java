@@ -9,6 +9,7 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.scouter.archive.api.ScouterArchiveApplication;
 import io.scouter.archive.api.ScouterArchiveConfiguration;
+import io.scouter.archive.api.testing.TestApiKeys;
 import io.scouter.archive.catalog.drift.DriftRecord;
 import io.scouter.archive.catalog.hotstore.DriftRecordInserter;
 import io.scouter.archive.catalog.hotstore.HotStore;
@@ -26,6 +27,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -67,6 +69,11 @@ class ArchiveScheduleAndCommandTest {
         ConfigOverride.config("archive.enabled", "true"),
         ConfigOverride.config("archive.initialDelay", "0s"),
         ConfigOverride.config("archive.interval", "1s"));
+
+    @BeforeAll
+    static void authenticate() {
+      TestApiKeys.authenticate(APP);
+    }
 
     @Test
     void runsPassesOnItsOwnAndKeepsRunning() throws Exception {

@@ -10,6 +10,7 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.scouter.archive.api.ScouterArchiveApplication;
 import io.scouter.archive.api.ScouterArchiveConfiguration;
 import io.scouter.archive.api.testing.ArchiveBench;
+import io.scouter.archive.api.testing.TestApiKeys;
 import io.scouter.archive.catalog.drift.DriftRecord;
 import io.scouter.archive.catalog.settings.DatabaseUri;
 import io.scouter.archive.catalog.testing.TemporaryDirectories;
@@ -50,6 +51,11 @@ class DriftRoutesTest {
   private static final DropwizardAppExtension<ScouterArchiveConfiguration> APP = new DropwizardAppExtension<>(
       ScouterArchiveApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
       ConfigOverride.config("database.uri", DATABASE), ConfigOverride.config("storage.uri", WAREHOUSE.toString()));
+
+  @BeforeAll
+  static void authenticate() {
+    TestApiKeys.authenticate(APP);
+  }
   private static final Instant T0 = Instant.parse("2026-02-01T00:00:00Z");
   private static final String SPACE = "sp'ace; %_ü";
   private static final String FOUR_HOURS = "begin_custom_datetime=2026-02-01T00:00:00Z"

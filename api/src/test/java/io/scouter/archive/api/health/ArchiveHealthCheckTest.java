@@ -9,6 +9,7 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.scouter.archive.api.ScouterArchiveApplication;
 import io.scouter.archive.api.ScouterArchiveConfiguration;
 import io.scouter.archive.catalog.testing.TemporaryDirectories;
+import io.scouter.archive.api.testing.TestApiKeys;
 import io.scouter.archive.catalog.testing.TestDatabases;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.MediaType;
@@ -40,6 +41,11 @@ class ArchiveHealthCheckTest {
         ConfigOverride.config("database.uri", TestDatabases.freshDatabaseUri("health_local")),
         ConfigOverride.config("storage.uri", temporaryDirectory()));
 
+    @BeforeAll
+    static void authenticate() {
+      TestApiKeys.authenticate(APP);
+    }
+
     @Test
     void catalogAndStoreAnswer() {
       assertThat(archiveCheck(APP))
@@ -57,6 +63,11 @@ class ArchiveHealthCheckTest {
         ConfigOverride.config("storage.uri", "s3://scouter-archive/warehouse"),
         ConfigOverride.config("storage.s3Endpoint", "http://127.0.0.1:" + closedPort()),
         ConfigOverride.config("storage.s3PathStyle", "true"));
+
+    @BeforeAll
+    static void authenticate() {
+      TestApiKeys.authenticate(APP);
+    }
 
     @BeforeAll
     static void credentials() {

@@ -8,6 +8,7 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.scouter.archive.api.ScouterArchiveApplication;
 import io.scouter.archive.api.ScouterArchiveConfiguration;
+import io.scouter.archive.api.testing.TestApiKeys;
 import io.scouter.archive.catalog.settings.DatabaseUri;
 import io.scouter.archive.catalog.testing.TemporaryDirectories;
 import io.scouter.archive.catalog.testing.TestDatabases;
@@ -23,6 +24,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -37,6 +39,11 @@ class DriftIngestRouteTest {
       ConfigOverride.config("database.uri", DATABASE),
       ConfigOverride.config("ingest.maxRequestSize", "2MiB"),
       ConfigOverride.config("storage.uri", () -> TemporaryDirectories.create("scouter-ingest-test-storage").toString()));
+
+  @BeforeAll
+  static void authenticate() {
+    TestApiKeys.authenticate(APP);
+  }
 
   private static Response post(String body) {
     return APP.client().target("http://localhost:" + APP.getLocalPort() + "/scouter/drift")

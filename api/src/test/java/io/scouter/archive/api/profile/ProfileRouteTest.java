@@ -10,6 +10,7 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.scouter.archive.api.ScouterArchiveApplication;
 import io.scouter.archive.api.ScouterArchiveConfiguration;
 import io.scouter.archive.catalog.testing.TemporaryDirectories;
+import io.scouter.archive.api.testing.TestApiKeys;
 import io.scouter.archive.catalog.testing.TestDatabases;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.MediaType;
@@ -18,6 +19,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,6 +31,12 @@ class ProfileRouteTest {
       ScouterArchiveApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
       ConfigOverride.config("database.uri", TestDatabases.freshDatabaseUri("profile_route")),
       ConfigOverride.config("storage.uri", () -> TemporaryDirectories.create("scouter-profile-test-storage").toString()));
+
+  @BeforeAll
+  static void authenticate() {
+    TestApiKeys.authenticate(APP);
+  }
+
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private static Response post(String body) {

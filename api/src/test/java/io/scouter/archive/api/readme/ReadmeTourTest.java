@@ -34,6 +34,7 @@ class ReadmeTourTest {
       ScouterArchiveApplication.class, REPOSITORY.resolve("config.yml").toString(),
       ConfigOverride.config("database.embedded.dataDirectory", SCRATCH.resolve("scouter-data").toString()),
       ConfigOverride.config("database.embedded.port", "0"),
+      ConfigOverride.config("auth.keyFile", SCRATCH.resolve("scouter-api-key").toString()),
       ConfigOverride.config("storage.uri", SCRATCH.resolve("scouter-storage").toString()),
       ConfigOverride.config("server.applicationConnectors[0].port", "0"),
       ConfigOverride.config("server.adminConnectors[0].port", "0"));

@@ -73,9 +73,10 @@ public final class DatabaseUri {
     return URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8);
   }
 
-  /** Hides a password in a URI that failed to parse, so that the error line is safe to log. */
+  /** Hides passwords (user info, {@code password=}, {@code sslpassword=}) in a URI that failed to parse. */
   private static String redact(String text) {
-    return text.replaceAll("(//[^:/@]*:)[^@/]*@", "$1****@");
+    return text.replaceAll("(//[^:/@]*:)[^@/]*@", "$1****@")
+        .replaceAll("(?i)([?&](ssl)?password=)[^&]*", "$1****");
   }
 
   public String jdbcUrl() {
@@ -92,6 +93,6 @@ public final class DatabaseUri {
 
   @Override
   public String toString() {
-    return "DatabaseUri{" + jdbcUrl + ", user=" + user + ", password=" + (password == null ? "none" : "****") + "}";
+    return "DatabaseUri{" + redact(jdbcUrl) + ", user=" + user + ", password=" + (password == null ? "none" : "****") + "}";
   }
 }

@@ -59,4 +59,14 @@ class DatabaseUriTest {
         .hasMessageNotContaining("s3cret")
         .hasMessageContaining("admin:****@host");
   }
+
+  @Test
+  void hidesPasswordsInQueryOptionsToo() {
+    DatabaseUri uri = DatabaseUri.parse("postgresql://admin@host/db?sslmode=verify-full&sslpassword=k3y&password=p4ss")
+        .orElseThrow();
+    assertThat(uri.toString()).doesNotContain("k3y").doesNotContain("p4ss").contains("sslmode=verify-full");
+    assertThatThrownBy(() -> DatabaseUri.parse("mysql://host/db?sslpassword=k3y"))
+        .hasMessageNotContaining("k3y")
+        .hasMessageContaining("sslpassword=****");
+  }
 }

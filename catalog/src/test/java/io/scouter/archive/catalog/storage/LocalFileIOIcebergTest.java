@@ -52,6 +52,7 @@ class LocalFileIOIcebergTest {
         Map.of(
             CatalogProperties.URI, database.jdbcUrl(),
             "jdbc.user", database.user().orElseThrow(),
+            "jdbc.password", database.password().orElse(""),
             CatalogProperties.WAREHOUSE_LOCATION, warehouse,
             CatalogProperties.FILE_IO_IMPL, LocalFileIO.class.getName(),
             "jdbc.schema-version", "V1"));

@@ -69,6 +69,7 @@ final class RoundTrip {
   static void readAsExternalEngine(DatabaseUri database, Map<String, String> engineProperties) throws Exception {
     Map<String, String> properties = new java.util.HashMap<>(engineProperties);
     database.user().ifPresent(user -> properties.put("jdbc.user", user));
+    database.password().ifPresent(password -> properties.put("jdbc.password", password));
     try (JdbcCatalog external = new JdbcCatalog()) {
       external.initialize(CatalogSettings.DEFAULT_NAME, properties);
       for (DriftType type : DriftType.values()) {

@@ -74,7 +74,7 @@ public final class TestDatabases {
     embeddedBase = base;
     // Normally TestSessionCleanup stops it when the test run ends; this hook covers other runners.
     Runtime.getRuntime().addShutdownHook(new Thread(TestDatabases::stopEmbedded, "stop-test-postgres"));
-    return "postgresql://" + embedded.superuser() + "@127.0.0.1:" + embedded.port() + "/postgres";
+    return embedded.databaseUri("postgres");
   }
 
   /**

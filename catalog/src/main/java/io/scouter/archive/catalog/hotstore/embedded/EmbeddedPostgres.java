@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddedPostgres implements AutoCloseable {
 
-  /** The superuser created by initdb; authentication is {@code trust} on 127.0.0.1. */
+  /** The superuser created by initdb; it authenticates with {@link #password()} (scram-sha-256). */
   public static final String SUPERUSER = "postgres";
 
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgres.class);
@@ -29,15 +29,17 @@ public final class EmbeddedPostgres implements AutoCloseable {
   private final Path dataDirectory;
   private final int port;
   private final Path socketDirectory;
+  private final String password;
   private final PostgresServerControl control;
   private final DataDirectoryLock lock;
   private boolean closed;
 
-  private EmbeddedPostgres(Path dataDirectory, int port, Path socketDirectory,
+  private EmbeddedPostgres(Path dataDirectory, int port, Path socketDirectory, String password,
       PostgresServerControl control, DataDirectoryLock lock) {
     this.dataDirectory = dataDirectory;
     this.port = port;
     this.socketDirectory = socketDirectory;
+    this.password = password;
     this.control = control;
     this.lock = lock;
   }
@@ -67,12 +69,14 @@ public final class EmbeddedPostgres implements AutoCloseable {
       Path socketDirectory = null;
       try {
         stopOrphanedServer(control, dataDirectory);
+        String password = SuperuserSecret.ensure(control, dataDirectory);
+        ClientAuthentication.write(dataDirectory);
         socketDirectory = SocketDirectory.create(user);
         int port = new ServerStarter(control, dataDirectory, socketDirectory)
             .start(options.port());
         LOG.info("Started PostgreSQL on 127.0.0.1:{} with data directory {} in {} ms", port,
             dataDirectory, (System.nanoTime() - started) / 1_000_000);
-        return new EmbeddedPostgres(dataDirectory, port, socketDirectory, control, lock);
+        return new EmbeddedPostgres(dataDirectory, port, socketDirectory, password, control, lock);
       } catch (IOException | RuntimeException e) {
         lock.close();
         SocketDirectory.deleteQuietly(socketDirectory);
@@ -123,14 +127,38 @@ public final class EmbeddedPostgres implements AutoCloseable {
         + URLEncoder.encode(database, StandardCharsets.UTF_8);
   }
 
+  /**
+   * A database on this server in the {@code DATABASE_URI} form, with the superuser's credentials
+   * (the secret is hex, so it needs no escaping): treat it as a secret.
+   */
+  public String databaseUri(String database) {
+    return "postgresql://" + SUPERUSER + ":" + password + "@127.0.0.1:" + port + "/"
+        + URLEncoder.encode(database, StandardCharsets.UTF_8);
+  }
+
   /** The TCP port on 127.0.0.1. */
   public int port() {
     return port;
   }
 
-  /** The superuser name, {@value #SUPERUSER}; no password is needed. */
+  /** The superuser name, {@value #SUPERUSER}. */
   public String superuser() {
     return SUPERUSER;
+  }
+
+  /** The superuser's password, kept in the data directory (see {@link SuperuserSecret}). */
+  public String password() {
+    return password;
+  }
+
+  /** The file (mode 0600) that keeps the superuser's password, for engines and operators. */
+  public Path secretFile() {
+    return dataDirectory().resolve(SuperuserSecret.FILE);
+  }
+
+  /** The directory of the server's Unix socket (mode 0700, owned by the server user). */
+  public Path socketDirectory() {
+    return socketDirectory;
   }
 
   /** The data directory ({@code PGDATA}). */

@@ -12,8 +12,9 @@ import java.util.List;
  * decisions (ports, orphans, errors) stay readable. The server listens on 127.0.0.1 only and
  * its Unix socket goes to a short private directory (socket paths are limited to 107 bytes).
  * Clusters are created with {@code -E UTF8 --locale=C} (same sort order and behaviour on every
- * machine, independent of installed locales) and {@code -A trust}: any local user who can reach
- * 127.0.0.1 may connect, which suits a single-tenant host.
+ * machine, independent of installed locales). initdb's {@code -A trust} lasts only until the
+ * first start: {@link SuperuserSecret} then sets a password in single-user mode and
+ * {@link ClientAuthentication} allows nothing but scram-sha-256, before the server ever listens.
  *
  * <p>Every tool runs with the data directory as its working directory and is given
  * {@value #DATA_DIRECTORY_ARGUMENT} as {@code -D}. Why: when the JVM is root the tools run as uid
@@ -46,6 +47,13 @@ final class PostgresServerControl {
     return run(dataDirectory, List.of(binaries.executable("initdb"), "-D", DATA_DIRECTORY_ARGUMENT,
         "-U", EmbeddedPostgres.SUPERUSER, "-A", "trust", "-E", "UTF8", "--locale=C",
         "--no-instructions"));
+  }
+
+  /** Runs the SQL in {@code script} in single-user mode (no network, no authentication). */
+  ProcessRunner.Result singleUser(Path dataDirectory, Path script) throws IOException {
+    return ProcessRunner.run(user.command(List.of(binaries.executable("postgres"), "--single", "-D",
+        DATA_DIRECTORY_ARGUMENT, "-c", "exit_on_error=true", EmbeddedPostgres.SUPERUSER)), dataDirectory,
+        timeout.plus(MARGIN), script);
   }
 
   /** Whether a live server runs on {@code dataDirectory} (pg_ctl status exit code 0). */

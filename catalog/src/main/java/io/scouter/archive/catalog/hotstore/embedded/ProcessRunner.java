@@ -45,13 +45,19 @@ final class ProcessRunner {
    *     killed) or the waiting thread is interrupted ({@link InterruptedIOException})
    */
   static Result run(List<String> command, Path workingDirectory, Duration timeout) throws IOException {
+    return run(command, workingDirectory, timeout, Path.of("/dev/null"));
+  }
+
+  /** Like {@link #run(List, Path, Duration)}, with the standard input read from {@code input}. */
+  static Result run(List<String> command, Path workingDirectory, Duration timeout, Path input)
+      throws IOException {
     Path output = Files.createTempFile("scouter-pg-cmd-", ".out");
     try {
       ProcessBuilder builder = new ProcessBuilder(command)
           .directory(workingDirectory.toFile())
           .redirectErrorStream(true)
           .redirectOutput(output.toFile())
-          .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+          .redirectInput(ProcessBuilder.Redirect.from(input.toFile()));
       Map<String, String> env = builder.environment();
       env.keySet().removeIf(name -> name.startsWith("PG") || name.startsWith("LC_"));
       env.put("LC_ALL", "C");

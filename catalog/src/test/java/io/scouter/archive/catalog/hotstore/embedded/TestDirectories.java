@@ -39,7 +39,7 @@ final class TestDirectories implements AutoCloseable {
   }
 
   static Connection connect(EmbeddedPostgres server) throws SQLException {
-    return DriverManager.getConnection(server.jdbcUrl("postgres"), server.superuser(), "");
+    return DriverManager.getConnection(server.jdbcUrl("postgres"), server.superuser(), server.password());
   }
 
   @Override
