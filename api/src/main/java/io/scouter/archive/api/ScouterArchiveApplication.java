@@ -79,7 +79,7 @@ public final class ScouterArchiveApplication extends Application<ScouterArchiveC
     environment.jersey().register(new DriftIngestResource(environment.getObjectMapper(),
         new DriftRecordInserter(hotStore.dataSource(), configuration.archive().archivedKeyCheck(service)), configuration.ingest().getMaxRequestSize().toBytes()));
     MetricsRoutes.register(environment, hotStore, service.catalog(), configuration.limits().scanPermits());
-    AuditRoutes.register(environment, service.catalog());
+    AuditRoutes.register(environment, service.catalog(), configuration.limits().scanPermits());
     environment.jersey().register(EntitiesResource.create(hotStore.dataSource(), service.catalog()));
     WebAssets.register(environment);
     RestCatalogRoutes.register(configuration.getServerFactory(), environment, service.catalog());

@@ -1,5 +1,7 @@
 package io.scouter.archive.api.archive;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.scouter.archive.api.auth.Role;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.scouter.archive.api.errors.ScouterException;
 import io.scouter.archive.archiver.ArchiveLag;
@@ -17,6 +19,7 @@ import java.time.Instant;
  * the threshold of the {@code archive-lag} health check (which lives on the admin port; the web
  * page reads this instead).
  */
+@RolesAllowed(Role.READ)
 @Path("/scouter/archive/lag")
 @Produces(MediaType.APPLICATION_JSON)
 public final class ArchiveLagResource {

@@ -1,6 +1,7 @@
 package io.scouter.archive.api.audit;
 
 import io.dropwizard.core.setup.Environment;
+import io.scouter.archive.api.limits.ScanPermits;
 import io.scouter.archive.catalog.iceberg.ArchiveCatalog;
 import java.time.Clock;
 
@@ -11,12 +12,12 @@ import java.time.Clock;
 public final class AuditRoutes {
   private AuditRoutes() {}
 
-  public static void register(Environment environment, ArchiveCatalog catalog) {
+  public static void register(Environment environment, ArchiveCatalog catalog, ScanPermits scanPermits) {
     Clock clock = Clock.systemUTC();
     ArchiveTables tables = new ArchiveTables(catalog);
     environment.jersey().register(new SnapshotHistoryResource(tables));
     environment.jersey().register(new TagsResource(new ArchiveTags(tables, clock), environment.getObjectMapper()));
     environment.jersey().register(new ChangesResource(tables, clock));
-    environment.jersey().register(new ExportResource(tables, new SnapshotSelector(tables, clock)));
+    environment.jersey().register(new ExportResource(tables, new SnapshotSelector(tables, clock), scanPermits));
   }
 }

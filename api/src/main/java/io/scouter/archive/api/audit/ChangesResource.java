@@ -1,5 +1,7 @@
 package io.scouter.archive.api.audit;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.scouter.archive.api.auth.Role;
 import io.scouter.archive.api.errors.ScouterException;
 import io.scouter.archive.catalog.drift.DriftType;
 import jakarta.ws.rs.GET;
@@ -16,6 +18,7 @@ import org.apache.iceberg.Table;
  * entity) partitions gained rows between two snapshots, and how many. {@code to} defaults to the
  * table's current snapshot. Role: read.
  */
+@RolesAllowed(Role.READ)
 @Path("/scouter/archive/changes")
 @Produces(MediaType.APPLICATION_JSON)
 public final class ChangesResource {

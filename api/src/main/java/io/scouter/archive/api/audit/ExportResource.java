@@ -1,6 +1,9 @@
 package io.scouter.archive.api.audit;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.scouter.archive.api.auth.Role;
 import io.scouter.archive.api.errors.ScouterException;
+import io.scouter.archive.api.limits.ScanPermits;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -20,16 +23,19 @@ import org.apache.iceberg.Table;
  * headers, sent before the rows: the count comes from file metadata plus the window's two edge
  * days, so no trailer is needed. Role: read.
  */
+@RolesAllowed(Role.READ)
 @Path("/scouter/archive/export")
 public final class ExportResource {
   public static final String ROW_COUNT_HEADER = "Scouter-Row-Count";
 
   private final ArchiveTables tables;
   private final SnapshotSelector selector;
+  private final ScanPermits scanPermits;
 
-  ExportResource(ArchiveTables tables, SnapshotSelector selector) {
+  ExportResource(ArchiveTables tables, SnapshotSelector selector, ScanPermits scanPermits) {
     this.tables = tables;
     this.selector = selector;
+    this.scanPermits = scanPermits;
   }
 
   @GET
@@ -53,17 +59,25 @@ public final class ExportResource {
   private Response export(UriInfo uri, ExportWriter.Format format) {
     ExportRequest request = ExportRequest.parse(uri.getQueryParameters());
     Optional<Snapshot> selected = selector.select(request.type(), uri.getQueryParameters());
+    // An export scans the archive like a binned read: it holds a scan permit until its last byte.
+    ScanPermits.Permit permit = scanPermits.acquire();
     ExportPlan plan;
     try {
       Snapshot snapshot = selected.orElseGet(() -> current(request));
       Table table = tables.knowing(request.type(), snapshot.snapshotId());
       plan = ExportPlan.of(table, request, snapshot);
     } catch (ScouterException e) {
+      permit.close();
       throw e;
     } catch (RuntimeException e) {
+      permit.close();
       throw AuditErrors.archiveFailed("plan the export", e);
     }
-    StreamingOutput body = out -> ExportStream.write(plan, format, out);
+    StreamingOutput body = out -> {
+      try (permit) {
+        ExportStream.write(plan, format, out);
+      }
+    };
     String file = request.type().tableName() + "-" + plan.snapshot().snapshotId() + "." + format.extension();
     return Response.ok(body, format.mediaType())
         .header(SnapshotSelector.HEADER, plan.snapshot().snapshotId())

@@ -1,5 +1,7 @@
 package io.scouter.archive.api.audit;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.scouter.archive.api.auth.Role;
 import io.scouter.archive.catalog.drift.DriftType;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,6 +21,7 @@ import org.apache.iceberg.Table;
  * first, with the tags pointing at each. Every snapshot the table's metadata still holds is listed,
  * also one that is no longer an ancestor of the current one. Role: read.
  */
+@RolesAllowed(Role.READ)
 @Path("/scouter/archive/snapshots")
 @Produces(MediaType.APPLICATION_JSON)
 public final class SnapshotHistoryResource {

@@ -1,5 +1,7 @@
 package io.scouter.archive.api.audit;
 
+import io.scouter.archive.api.auth.Role;
+import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,6 +42,7 @@ public final class TagsResource {
   }
 
   @GET
+  @RolesAllowed(Role.READ)
   public Map<String, List<TagEntry>> list() {
     try {
       return Map.of("tags", tags.list());

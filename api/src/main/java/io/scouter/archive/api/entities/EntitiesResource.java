@@ -1,5 +1,7 @@
 package io.scouter.archive.api.entities;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.scouter.archive.api.auth.Role;
 import io.scouter.archive.api.errors.ErrorCategory;
 import io.scouter.archive.api.errors.ScouterException;
 import io.scouter.archive.catalog.drift.DriftType;
@@ -22,6 +24,7 @@ import org.apache.iceberg.exceptions.NotFoundException;
  * {@code GET /scouter/entities[?drift_type=Spc|Psi|Custom]}: the known (space, name, version) with,
  * per drift type, their features or metrics and the spans held hot and archived.
  */
+@RolesAllowed(Role.READ)
 @Path("/scouter/entities")
 @Produces(MediaType.APPLICATION_JSON)
 public final class EntitiesResource {

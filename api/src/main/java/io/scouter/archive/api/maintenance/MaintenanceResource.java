@@ -1,5 +1,7 @@
 package io.scouter.archive.api.maintenance;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.scouter.archive.api.auth.Role;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scouter.archive.api.errors.ScouterException;
@@ -21,6 +23,7 @@ import java.util.Map;
  * per table and pass, newest first, with the table's shape before and after and each step's report.
  * Readable by operators (a read role once the API has roles).
  */
+@RolesAllowed(Role.READ)
 @Path("/scouter/archive/maintenance")
 @Produces(MediaType.APPLICATION_JSON)
 public final class MaintenanceResource {

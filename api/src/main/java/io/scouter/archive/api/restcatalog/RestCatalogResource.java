@@ -1,5 +1,7 @@
 package io.scouter.archive.api.restcatalog;
 
+import jakarta.annotation.security.RolesAllowed;
+import io.scouter.archive.api.auth.Role;
 import jakarta.ws.rs.Encoded;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
@@ -30,6 +32,7 @@ import org.apache.iceberg.rest.responses.LoadTableResponse;
  * iceberg-core; this class only routes, checks the prefix and turns failures into the protocol's
  * error shape. The writes are refused by the methods it inherits from {@link ReadOnlyRefusals}.
  */
+@RolesAllowed(Role.READ)
 @Path("/iceberg/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public final class RestCatalogResource extends ReadOnlyRefusals {

@@ -10,6 +10,7 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.scouter.archive.api.ScouterArchiveApplication;
 import io.scouter.archive.api.ScouterArchiveConfiguration;
 import io.scouter.archive.api.testing.ArchiveBench;
+import io.scouter.archive.api.testing.TestApiKeys;
 import io.scouter.archive.catalog.drift.DriftRecord;
 import io.scouter.archive.catalog.drift.DriftType;
 import io.scouter.archive.catalog.settings.DatabaseUri;
@@ -97,6 +98,7 @@ class AuditRoutesTest {
 
   @BeforeAll
   static void archiveRecordAndArriveLate() throws Exception {
+    TestApiKeys.authenticate(APP);
     bench = new ArchiveBench(DatabaseUri.parse(DATABASE).orElseThrow(), WAREHOUSE);
     registerPsiProfile();
     bench.insert(AuditData.days(1, 2));

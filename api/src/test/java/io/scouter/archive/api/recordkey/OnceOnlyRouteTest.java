@@ -8,6 +8,7 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.scouter.archive.api.ScouterArchiveApplication;
 import io.scouter.archive.api.ScouterArchiveConfiguration;
+import io.scouter.archive.api.testing.TestApiKeys;
 import io.scouter.archive.catalog.settings.DatabaseUri;
 import io.scouter.archive.catalog.testing.TestDatabases;
 import jakarta.ws.rs.client.Entity;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.glassfish.jersey.client.ClientProperties;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -34,6 +36,11 @@ class OnceOnlyRouteTest {
       ConfigOverride.config("database.uri", DATABASE),
       ConfigOverride.config("archive.retentionGrace", "1d"),
       ConfigOverride.config("storage.uri", () -> temporaryDirectory()));
+
+  @BeforeAll
+  static void authenticate() {
+    TestApiKeys.authenticate(APP);
+  }
   /** The first archive pass creates the tables; on a loaded CI machine that outlasts the client's default. */
   private static final int PATIENCE_MILLIS = 120_000;
   private static final Instant OLD = Instant.now().minus(100, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS);

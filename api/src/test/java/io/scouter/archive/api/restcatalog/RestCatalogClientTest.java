@@ -10,6 +10,7 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.scouter.archive.api.ScouterArchiveApplication;
 import io.scouter.archive.api.ScouterArchiveConfiguration;
 import io.scouter.archive.api.testing.ArchiveBench;
+import io.scouter.archive.api.testing.TestApiKeys;
 import io.scouter.archive.catalog.drift.DriftRecord;
 import io.scouter.archive.catalog.drift.DriftTableDefinition;
 import io.scouter.archive.catalog.settings.DatabaseUri;
@@ -63,6 +64,7 @@ class RestCatalogClientTest {
 
   @BeforeAll
   static void archiveTwiceAndAttach() throws Exception {
+    TestApiKeys.authenticate(APP);
     bench = new ArchiveBench(DatabaseUri.parse(DATABASE).orElseThrow(), WAREHOUSE);
     bench.insert(records(T0, 40));
     bench.archiveBefore(T0.plusSeconds(86_400));
@@ -74,7 +76,8 @@ class RestCatalogClientTest {
     }
     rest = new RESTCatalog();
     rest.setConf(new Configuration());
-    rest.initialize("engine", Map.of("uri", "http://localhost:" + APP.getLocalPort() + "/iceberg"));
+    rest.initialize("engine", Map.of("uri", "http://localhost:" + APP.getLocalPort() + "/iceberg",
+        "token", TestApiKeys.READ));
   }
 
   @AfterAll

@@ -11,6 +11,7 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.scouter.archive.api.ScouterArchiveApplication;
 import io.scouter.archive.api.ScouterArchiveConfiguration;
 import io.scouter.archive.api.testing.ArchiveBench;
+import io.scouter.archive.api.testing.TestApiKeys;
 import io.scouter.archive.catalog.drift.DriftRecord;
 import io.scouter.archive.catalog.drift.DriftTableDefinition;
 import io.scouter.archive.catalog.settings.DatabaseUri;
@@ -61,6 +62,7 @@ class RestCatalogRoutesTest {
 
   @BeforeAll
   static void archive() throws Exception {
+    TestApiKeys.authenticate(APP);
     bench = new ArchiveBench(DatabaseUri.parse(DATABASE).orElseThrow(), WAREHOUSE);
     bench.insert(spcRecords(T0, 5));
     bench.archiveBefore(T0.plusSeconds(86_400));

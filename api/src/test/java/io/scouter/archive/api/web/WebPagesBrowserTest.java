@@ -9,6 +9,7 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.scouter.archive.api.ScouterArchiveApplication;
 import io.scouter.archive.api.ScouterArchiveConfiguration;
+import io.scouter.archive.api.testing.TestApiKeys;
 import io.scouter.archive.catalog.drift.DriftType;
 import io.scouter.archive.catalog.settings.DatabaseUri;
 import io.scouter.archive.catalog.testing.TestDatabases;
@@ -47,6 +48,8 @@ class WebPagesBrowserTest {
       ScouterArchiveApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
       ConfigOverride.config("database.uri", DATABASE),
       ConfigOverride.config("retention.period", "30"),
+      // Reads open (SCOUTER_AUTH_READS=open), so the pages work before a key is typed in.
+      ConfigOverride.config("auth.reads", "open"),
       ConfigOverride.config("storage.uri", WebPagesBrowserTest::temporaryDirectory));
   private static final String ENTITY = "shop/checkout-model/2.1.0";
   private static final Path WEB = Path.of(System.getProperty("scouter.web.dir", "../web"));
@@ -66,6 +69,7 @@ class WebPagesBrowserTest {
 
   @BeforeAll
   static void loadArchiveAndBrowse() throws Exception {
+    TestApiKeys.authenticate(APP);
     ingest(sixtyDays());
     ingest(profile(), "/scouter/profile");
     Response pass = APP.client().target("http://localhost:" + APP.getAdminPort() + "/tasks/archive")

@@ -8,6 +8,7 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.scouter.archive.api.ScouterArchiveApplication;
 import io.scouter.archive.api.ScouterArchiveConfiguration;
+import io.scouter.archive.api.testing.TestApiKeys;
 import io.scouter.archive.catalog.drift.DriftType;
 import io.scouter.archive.catalog.settings.DatabaseUri;
 import io.scouter.archive.catalog.testing.TestDatabases;
@@ -61,6 +62,7 @@ class WebRoutesTest {
 
   @BeforeAll
   static void ingestArchiveAndDropArchivedRowsFromPostgres() throws SQLException {
+    TestApiKeys.authenticate(APP);
     DriftRecords records = new DriftRecords();
     for (int day = 0; day < 3; day++) {
       Instant old = OLD.plus(day, ChronoUnit.DAYS);
