@@ -8,7 +8,6 @@ import io.dropwizard.core.cli.CheckCommand;
 import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
-import io.scouter.archive.api.bench.BenchCommand;
 import io.scouter.archive.api.cli.ArchiveCommand;
 import io.scouter.archive.api.cli.ServeCommand;
 import io.scouter.archive.api.core.ArchiveService;
@@ -48,7 +47,6 @@ public final class ScouterArchiveApplication extends Application<ScouterArchiveC
     bootstrap.addCommand(new ServeCommand<>(this));
     bootstrap.addCommand(new CheckCommand<>(this));
     bootstrap.addCommand(new ArchiveCommand());
-    bootstrap.addCommand(new BenchCommand());
   }
 
   @Override
