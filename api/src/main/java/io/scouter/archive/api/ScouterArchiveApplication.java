@@ -10,6 +10,7 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.scouter.archive.api.cli.ArchiveCommand;
 import io.scouter.archive.api.cli.ServeCommand;
+import io.scouter.archive.api.config.ScouterArchiveConfiguration;
 import io.scouter.archive.api.core.ArchiveService;
 import io.scouter.archive.api.drift.MetricsRoutes;
 import io.scouter.archive.api.errors.ScouterExceptionMapper;

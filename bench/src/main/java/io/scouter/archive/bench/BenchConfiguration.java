@@ -4,7 +4,7 @@ import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.jetty.ConnectorFactory;
 import io.dropwizard.jetty.HttpConnectorFactory;
 import io.dropwizard.request.logging.LogbackAccessRequestLogFactory;
-import io.scouter.archive.api.ScouterArchiveConfiguration;
+import io.scouter.archive.api.config.ScouterArchiveConfiguration;
 import io.scouter.archive.api.config.StorageFactory;
 import io.scouter.archive.catalog.storage.AzureSettings;
 import io.scouter.archive.catalog.storage.GcsSettings;

@@ -3,7 +3,7 @@ package io.scouter.archive.bench;
 import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
-import io.scouter.archive.api.ScouterArchiveConfiguration;
+import io.scouter.archive.api.config.ScouterArchiveConfiguration;
 import io.scouter.archive.api.core.ArchiveService;
 import io.scouter.archive.archiver.DataArchiver;
 import io.scouter.archive.archiver.write.CopyRunFileWriter;

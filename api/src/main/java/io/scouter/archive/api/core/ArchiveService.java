@@ -1,7 +1,7 @@
 package io.scouter.archive.api.core;
 
 import io.dropwizard.core.setup.Environment;
-import io.scouter.archive.api.ScouterArchiveConfiguration;
+import io.scouter.archive.api.config.ScouterArchiveConfiguration;
 import io.scouter.archive.archiver.ArchiveLag;
 import io.scouter.archive.archiver.DataArchiver;
 import io.scouter.archive.archiver.run.ArchiveFaults;

@@ -1,13 +1,7 @@
-package io.scouter.archive.api;
+package io.scouter.archive.api.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
-import io.scouter.archive.api.config.ArchiveFactory;
-import io.scouter.archive.api.config.CatalogFactory;
-import io.scouter.archive.api.config.DatabaseFactory;
-import io.scouter.archive.api.config.IngestFactory;
-import io.scouter.archive.api.config.RetentionFactory;
-import io.scouter.archive.api.config.StorageFactory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
