@@ -5,9 +5,10 @@ COPY pom.xml .
 COPY catalog/pom.xml catalog/
 COPY archiver/pom.xml archiver/
 COPY api/pom.xml api/
+COPY bench/pom.xml bench/
 RUN mvn -B -q dependency:go-offline -DexcludeReactor=true || true
 COPY . .
-RUN mvn -B -DskipTests package
+RUN mvn -B -DskipTests -pl api -am package
 
 # Run stage: a JRE and the service jar, as an unprivileged user.
 FROM eclipse-temurin:17-jre

@@ -27,7 +27,7 @@ final class BenchConfiguration {
     ScouterArchiveConfiguration configuration = new ScouterArchiveConfiguration();
     configuration.database().setUri(databaseUri);
     useStorage(configuration.storage(), storageUri);
-    configuration.retention().setPeriod(Integer.toString(RETENTION_DAYS));
+    configuration.retention().setPeriod(RETENTION_DAYS);
     configuration.archive().setEnabled(false);
     DefaultServerFactory server = new DefaultServerFactory();
     server.setApplicationConnectors(List.of(loopback()));
@@ -44,7 +44,7 @@ final class BenchConfiguration {
     storage.setUri(uri);
     storage.setAwsRegion(System.getenv(S3Settings.REGION));
     storage.setS3Endpoint(System.getenv(S3Settings.ENDPOINT));
-    storage.setS3PathStyle(System.getenv(S3Settings.PATH_STYLE));
+    storage.setS3PathStyle(Boolean.parseBoolean(System.getenv(S3Settings.PATH_STYLE)));
     storage.setGoogleAccountJsonBase64(System.getenv(GcsSettings.SERVICE_ACCOUNT_JSON_BASE64));
     storage.setAzureAccountName(System.getenv(AzureSettings.ACCOUNT_NAME));
     storage.setAzureAccountKey(System.getenv(AzureSettings.ACCOUNT_KEY));

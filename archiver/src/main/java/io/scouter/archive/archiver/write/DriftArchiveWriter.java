@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * exception propagates; the rest of the COPY is drained or cancelled, so the connection stays
  * usable.
  */
-public final class DriftArchiveWriter {
+final class DriftArchiveWriter {
   private static final Logger LOG = LoggerFactory.getLogger(DriftArchiveWriter.class);
   /** Closes wait on the disk or the network, not the CPU: a few threads overlap them. */
   private static final int CLOSER_THREADS = 4;
@@ -58,11 +58,11 @@ public final class DriftArchiveWriter {
   private final long targetFileSizeBytes;
   private final Duration drainBeforeCancel;
 
-  public DriftArchiveWriter(Table table, DriftType type) {
+  DriftArchiveWriter(Table table, DriftType type) {
     this(table, type, ArchiveWriteOptions.defaults());
   }
 
-  public DriftArchiveWriter(Table table, DriftType type, ArchiveWriteOptions options) {
+  DriftArchiveWriter(Table table, DriftType type, ArchiveWriteOptions options) {
     this(table, type, options, DRAIN_BEFORE_CANCEL);
   }
 
@@ -90,7 +90,7 @@ public final class DriftArchiveWriter {
    *     thread; its transaction state is left as it is, so the caller decides which snapshot of the
    *     hot table the COPY sees
    */
-  public RunFiles write(Connection connection, RowSelection rows) throws SQLException {
+  RunFiles write(Connection connection, RowSelection rows) throws SQLException {
     long started = System.nanoTime();
     try (BackgroundCloser closer = new BackgroundCloser(
         CLOSER_THREADS, MAX_PENDING_CLOSES, "archive-close-" + type.tableName())) {
