@@ -83,6 +83,42 @@ class ArchiveScheduleAndCommandTest {
     }
   }
 
+  /**
+   * The embedded server has no pg_cron, so the service's own schedule must delete archived rows
+   * past retention plus grace (zero here): the rows leave PostgreSQL, and the archive holds them.
+   */
+  @Nested
+  @ExtendWith(DropwizardExtensionsSupport.class)
+  class DeletionWithoutPgCron {
+    private static final String DATABASE = TestDatabases.freshDatabaseUri("archive_deletion");
+    private static final DropwizardAppExtension<ScouterArchiveConfiguration> APP = new DropwizardAppExtension<>(
+        ScouterArchiveApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
+        ConfigOverride.config("database.uri", DATABASE),
+        ConfigOverride.config("storage.uri", () -> temporaryDirectory()),
+        ConfigOverride.config("archive.enabled", "true"),
+        ConfigOverride.config("archive.initialDelay", "0s"),
+        ConfigOverride.config("archive.interval", "1s"),
+        ConfigOverride.config("archive.retentionGrace", "0s"));
+
+    @Test
+    void theServiceDeletesArchivedRowsItself() throws Exception {
+      assertThat(count(DATABASE, "SELECT count(*) FROM pg_extension WHERE extname = 'pg_cron'")).isZero();
+      ingestOldRecords(DATABASE, 4);
+      await().atMost(Duration.ofSeconds(30)).until(() -> count(DATABASE, "SELECT count(*) FROM scouter.custom_metric") == 0);
+      assertThat(count(DATABASE, "SELECT coalesce(sum(rows), 0) FROM scouter.archive_run "
+          + "WHERE table_name = 'custom_metric' AND status = 'done'")).isEqualTo(4);
+    }
+  }
+
+  private static long count(String database, String sql) throws Exception {
+    try (Connection connection = TestDatabases.connect(DatabaseUri.parse(database).orElseThrow());
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
+
   @Nested
   class Command {
     @Test
