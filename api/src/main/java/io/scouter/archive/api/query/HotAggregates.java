@@ -33,8 +33,9 @@ final class HotAggregates {
   private static final int FETCH_SIZE = 10_000;
   private static final String ENTITY_WINDOW =
       "space = ? AND name = ? AND version = ? AND created_at >= ? AND created_at < ?";
-  private static final String ARCHIVED_SPAN = "SELECT min(min_created_at), max(max_created_at) "
-      + "FROM scouter.archive_run WHERE table_name = ? AND status = 'done'";
+  /** One row per table, widened by each run that moves the watermark (not an aggregate over all runs). */
+  private static final String ARCHIVED_SPAN =
+      "SELECT min_created_at, max_created_at FROM scouter.archive_state WHERE table_name = ?";
 
   private HotAggregates() {}
 
