@@ -22,9 +22,8 @@ import org.postgresql.PGStatement;
  * column names from {@link DriftType}; every value from the request is a bind parameter.
  *
  * <p>SPC and custom rows are streamed (binary protocol, in fetches) and added one by one, exactly
- * as the archive side adds its rows: 5-7x faster than the exact float8-decomposing partial
- * aggregate in SQL on 216,000 rows (about 0.2 s against 1.3-1.5 s; numeric arithmetic per row
- * dominates there). PSI bin counts are integers, so PostgreSQL sums them per (feature, bin,
+ * as the archive side adds its rows, which beat the exact float8-decomposing partial aggregate in
+ * SQL, where numeric arithmetic per row dominates (figures in BENCHMARKS.md). PSI bin counts are integers, so PostgreSQL sums them per (feature, bin,
  * bin_id) exactly and only the sums travel.
  */
 final class HotAggregates {

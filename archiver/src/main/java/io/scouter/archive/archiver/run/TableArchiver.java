@@ -163,20 +163,10 @@ public final class TableArchiver {
   /** The commit certainly did not happen: the files are garbage, and the watermark never moved. */
   private void fail(ArchiveRun run, List<DataFile> files, Exception e, Progress progress, FileIO io)
       throws SQLException {
-    deleteQuietly(io, files);
+    UncommittedFiles.deleteQuietly(io, files.stream().map(DataFile::location).toList());
     runs.close(run, "failed", e.toString());
     LOG.error("Archive run {} of {} failed; its rows stay hot for the next pass", run.id(), run.type(), e);
     progress.failed(e);
-  }
-
-  private static void deleteQuietly(FileIO io, List<DataFile> files) {
-    for (DataFile file : files) {
-      try {
-        io.deleteFile(file.location());
-      } catch (RuntimeException e) {
-        LOG.warn("Cannot delete uncommitted data file {}: {}", file.location(), e.toString());
-      }
-    }
   }
 
   /** Tallies one table's pass. */

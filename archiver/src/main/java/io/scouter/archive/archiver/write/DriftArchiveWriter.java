@@ -1,6 +1,7 @@
 package io.scouter.archive.archiver.write;
 
 import io.scouter.archive.archiver.run.RunFiles;
+import io.scouter.archive.archiver.run.UncommittedFiles;
 import io.scouter.archive.catalog.drift.DriftTableDefinition;
 import io.scouter.archive.catalog.drift.DriftType;
 import java.sql.Connection;
@@ -19,7 +20,6 @@ import org.apache.iceberg.MetricsConfig;
 import org.apache.iceberg.SortOrder;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.TableProperties;
-import org.apache.iceberg.io.FileIO;
 import org.apache.iceberg.io.OutputFileFactory;
 import org.apache.iceberg.util.PropertyUtil;
 import org.postgresql.PGConnection;
@@ -129,19 +129,8 @@ final class DriftArchiveWriter {
         } catch (RuntimeException closeFailure) {
           e.addSuppressed(closeFailure);
         }
-        deleteQuietly(table.io(), written);
+        UncommittedFiles.deleteQuietly(table.io(), written);
         throw e;
-      }
-    }
-  }
-
-  /** Deletes files no snapshot references; one that cannot be deleted is left to orphan cleanup. */
-  static void deleteQuietly(FileIO io, List<String> locations) {
-    for (String location : locations) {
-      try {
-        io.deleteFile(location);
-      } catch (RuntimeException e) {
-        LOG.warn("Cannot delete uncommitted data file {}; orphan cleanup will", location, e);
       }
     }
   }

@@ -1,6 +1,7 @@
 package io.scouter.archive.archiver.write;
 
 import io.scouter.archive.archiver.run.RunFiles;
+import io.scouter.archive.archiver.run.UncommittedFiles;
 import io.scouter.archive.catalog.drift.DriftType;
 import io.scouter.archive.catalog.hotstore.ArchiveWatermark;
 import java.io.IOException;
@@ -41,7 +42,7 @@ public final class WriteReference {
     long started = System.nanoTime();
     RunFiles result = new DriftArchiveWriter(table, type).write(connection, olderThan(cutoff));
     Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-    DriftArchiveWriter.deleteQuietly(table.io(), result.files().stream().map(DataFile::location).toList());
+    UncommittedFiles.deleteQuietly(table.io(), result.files().stream().map(DataFile::location).toList());
     return new Written(result.rows(), elapsed);
   }
 

@@ -64,7 +64,7 @@ public final class FileIOFactory {
       case GCS -> GCSFileIO.class.getName();
       case AZURE -> ADLSFileIO.class.getName();
       // Not HadoopFileIO: without Hadoop's native library it forks chmod for every file and
-      // writes .crc side files; LocalFileIO measured ~8x faster per file (see BENCHMARKS.md).
+      // writes .crc side files; LocalFileIO is faster per file (figures in BENCHMARKS.md).
       case LOCAL -> LocalFileIO.class.getName();
     });
     switch (settings.type()) {
