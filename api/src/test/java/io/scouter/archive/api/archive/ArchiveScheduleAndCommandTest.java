@@ -59,17 +59,25 @@ class ArchiveScheduleAndCommandTest {
     }
   }
 
+  /** The service on the database with its archive schedule on: a pass at once, then every second. */
+  private static DropwizardAppExtension<ScouterArchiveConfiguration> scheduledService(String database,
+      ConfigOverride... more) {
+    List<ConfigOverride> overrides = new java.util.ArrayList<>(List.of(
+        ConfigOverride.config("database.uri", database),
+        ConfigOverride.config("storage.uri", () -> temporaryDirectory()),
+        ConfigOverride.config("archive.enabled", "true"),
+        ConfigOverride.config("archive.initialDelay", "0s"),
+        ConfigOverride.config("archive.interval", "1s")));
+    overrides.addAll(List.of(more));
+    return new DropwizardAppExtension<>(ScouterArchiveApplication.class,
+        ResourceHelpers.resourceFilePath("test-config.yml"), overrides.toArray(ConfigOverride[]::new));
+  }
+
   @Nested
   @ExtendWith(DropwizardExtensionsSupport.class)
   class Schedule {
     private static final String DATABASE = TestDatabases.freshDatabaseUri("archive_schedule");
-    private static final DropwizardAppExtension<ScouterArchiveConfiguration> APP = new DropwizardAppExtension<>(
-        ScouterArchiveApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
-        ConfigOverride.config("database.uri", DATABASE),
-        ConfigOverride.config("storage.uri", () -> temporaryDirectory()),
-        ConfigOverride.config("archive.enabled", "true"),
-        ConfigOverride.config("archive.initialDelay", "0s"),
-        ConfigOverride.config("archive.interval", "1s"));
+    private static final DropwizardAppExtension<ScouterArchiveConfiguration> APP = scheduledService(DATABASE);
 
     @Test
     void runsPassesOnItsOwnAndKeepsRunning() throws Exception {
@@ -91,13 +99,7 @@ class ArchiveScheduleAndCommandTest {
   @ExtendWith(DropwizardExtensionsSupport.class)
   class DeletionWithoutPgCron {
     private static final String DATABASE = TestDatabases.freshDatabaseUri("archive_deletion");
-    private static final DropwizardAppExtension<ScouterArchiveConfiguration> APP = new DropwizardAppExtension<>(
-        ScouterArchiveApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
-        ConfigOverride.config("database.uri", DATABASE),
-        ConfigOverride.config("storage.uri", () -> temporaryDirectory()),
-        ConfigOverride.config("archive.enabled", "true"),
-        ConfigOverride.config("archive.initialDelay", "0s"),
-        ConfigOverride.config("archive.interval", "1s"),
+    private static final DropwizardAppExtension<ScouterArchiveConfiguration> APP = scheduledService(DATABASE,
         ConfigOverride.config("archive.retentionGrace", "0s"));
 
     @Test
