@@ -14,10 +14,11 @@ COPY catalog/pom.xml catalog/
 COPY archiver/pom.xml archiver/
 COPY web/pom.xml web/
 COPY api/pom.xml api/
+COPY bench/pom.xml bench/
 RUN mvn -B -q dependency:go-offline -DexcludeReactor=true || true
 COPY . .
 COPY --from=web /src/web/target/classes/scouter-web web/target/classes/scouter-web
-RUN mvn -B -DskipTests -Dscouter.web.prebuilt=true package
+RUN mvn -B -DskipTests -Dscouter.web.prebuilt=true -pl api -am package
 
 # Run stage: a JRE and the service jar, as an unprivileged user.
 FROM eclipse-temurin:17-jre

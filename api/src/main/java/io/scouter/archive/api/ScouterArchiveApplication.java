@@ -3,19 +3,25 @@ package io.scouter.archive.api;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
+import com.codahale.metrics.Gauge;
+import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.cli.CheckCommand;
 import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.scouter.archive.api.audit.AuditRoutes;
-import io.scouter.archive.api.bench.BenchCommand;
-import io.scouter.archive.api.bench.LoadTestCommand;
 import io.scouter.archive.api.cli.ApiKeyCommand;
 import io.scouter.archive.api.cli.ArchiveCommand;
 import io.scouter.archive.api.cli.MaintainCommand;
 import io.scouter.archive.api.cli.RemoveDuplicatesCommand;
 import io.scouter.archive.api.cli.ServeCommand;
+import io.scouter.archive.api.archive.ArchiveLagHealthCheck;
+import io.scouter.archive.api.archive.ArchiveLagResource;
+import io.scouter.archive.api.archive.ArchiveRunsResource;
+import io.scouter.archive.api.archive.ArchiveScheduler;
+import io.scouter.archive.api.config.ArchiveFactory;
+import io.scouter.archive.api.config.ScouterArchiveConfiguration;
 import io.scouter.archive.api.core.ArchiveService;
 import io.scouter.archive.api.drift.MetricsRoutes;
 import io.scouter.archive.api.entities.EntitiesResource;
@@ -30,11 +36,30 @@ import io.scouter.archive.api.web.WebAssets;
 import io.scouter.archive.api.restcatalog.RestCatalogRoutes;
 import io.scouter.archive.api.json.ServiceJson;
 import io.scouter.archive.api.limits.RequestBodyRules;
+import io.scouter.archive.api.tasks.ArchiveTask;
+import io.scouter.archive.api.tasks.RemoveDuplicatesTask;
+import io.scouter.archive.archiver.ArchiveLag;
+import io.scouter.archive.archiver.DataArchiver;
+import io.scouter.archive.archiver.duplicates.DuplicateRemover;
+import io.scouter.archive.archiver.duplicates.RemovalStep;
+import io.scouter.archive.archiver.retention.ExpiredRowDeleter;
+import io.scouter.archive.archiver.retention.RetentionScheduler;
+import io.scouter.archive.archiver.run.ArchiveRunHistory;
 import io.scouter.archive.catalog.hotstore.DriftRecordInserter;
 import io.scouter.archive.catalog.hotstore.HotStore;
+import io.scouter.archive.catalog.recordkey.ArchiveKeyCheck;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.concurrent.ScheduledExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The Scouter Archive service: ingestion into the hot store, and (later) reads across hot and archive. */
-public final class ScouterArchiveApplication extends Application<ScouterArchiveConfiguration> {
+/**
+ * The Scouter Archive service: ingestion into the hot store, binned reads across hot and archived
+ * data, the archive schedule. {@link #run} is the one place where the parts are wired together.
+ */
+public class ScouterArchiveApplication extends Application<ScouterArchiveConfiguration> {
+  private static final Logger LOG = LoggerFactory.getLogger(ScouterArchiveApplication.class);
 
   public static void main(String[] args) throws Exception {
     new ScouterArchiveApplication().run(args);
@@ -62,10 +87,12 @@ public final class ScouterArchiveApplication extends Application<ScouterArchiveC
     bootstrap.addCommand(new ArchiveCommand());
     bootstrap.addCommand(new MaintainCommand());
     bootstrap.addCommand(new RemoveDuplicatesCommand());
-    bootstrap.addCommand(new BenchCommand());
-    bootstrap.addCommand(new LoadTestCommand());
     bootstrap.addCommand(new ApiKeyCommand());
+    addCommands(bootstrap);
   }
+
+  /** More commands, for applications built on this one (the benchmark's adds {@code bench}). */
+  protected void addCommands(Bootstrap<ScouterArchiveConfiguration> bootstrap) {}
 
   @Override
   public void run(ScouterArchiveConfiguration configuration, Environment environment) {
@@ -77,15 +104,81 @@ public final class ScouterArchiveApplication extends Application<ScouterArchiveC
     environment.healthChecks().register("database", new DatabaseHealthCheck(hotStore.dataSource()));
     environment.healthChecks().register("archive", new ArchiveHealthCheck(service.catalog()));
     environment.jersey().register(new DriftIngestResource(environment.getObjectMapper(),
-        new DriftRecordInserter(hotStore.dataSource(), configuration.archive().archivedKeyCheck(service)), configuration.ingest().getMaxRequestSize().toBytes()));
+        new DriftRecordInserter(hotStore.dataSource(), archivedKeyCheck(configuration.archive(), service)), configuration.ingest().getMaxRequestSize().toBytes()));
     MetricsRoutes.register(environment, hotStore, service.catalog(), configuration.limits().scanPermits());
     AuditRoutes.register(environment, service.catalog(), configuration.limits().scanPermits());
     environment.jersey().register(EntitiesResource.create(hotStore.dataSource(), service.catalog()));
     WebAssets.register(environment);
     RestCatalogRoutes.register(configuration.getServerFactory(), environment, service.catalog());
-    configuration.archive().register(environment, service);
+    wireArchiver(configuration.archive(), environment, service);
     configuration.maintenance().register(environment, service);
+    // Last, so that it also bounds the health checks registered above.
     configuration.limits().boundHealthChecks(environment);
+    assembled(service);
+  }
+
+  /**
+   * Called at the end of {@link #run} with the parts it wired, before the server starts. The
+   * benchmark's application keeps them to load rows and time archive passes on the same pool and
+   * catalog as the routes; the service itself needs nothing here.
+   */
+  protected void assembled(ArchiveService service) {}
+
+  /**
+   * The admin task, the runs route, lag metric and health check, and (when enabled) the schedule,
+   * with the deletion of archived rows by pg_cron when the database has it, by this service otherwise.
+   */
+  private static void wireArchiver(ArchiveFactory archive, Environment environment, ArchiveService service) {
+    ArchiveLag lag = service.lag();
+    environment.admin().addTask(new ArchiveTask(service.archiver()));
+    environment.admin().addTask(new RemoveDuplicatesTask(
+        new DuplicateRemover(service.hotStore().dataSource(), service.catalog(), RemovalStep.Faults.NONE)));
+    environment.jersey().register(new ArchiveRunsResource(new ArchiveRunHistory(service.hotStore().dataSource())));
+    environment.jersey().register(new ArchiveLagResource(lag, archive.getLagThreshold().toJavaDuration(), Clock.systemUTC()));
+    environment.healthChecks().register("archive-lag",
+        new ArchiveLagHealthCheck(lag, archive.getLagThreshold().toJavaDuration(), Clock.systemUTC()));
+    environment.metrics().register(MetricRegistry.name(DataArchiver.class, "lag-seconds"), (Gauge<Long>) () -> measureQuietly(lag));
+    if (!archive.isEnabled()) {
+      LOG.info("Archiver schedule is off (archive.enabled / ARCHIVE_ENABLED); POST /tasks/archive still runs a pass");
+      return;
+    }
+    ExpiredRowDeleter deleter = new ExpiredRowDeleter(service.hotStore().dataSource(), service.retention(),
+        archive.getRetentionGrace().toJavaDuration());
+    ScheduledExecutorService executor = environment.lifecycle().scheduledExecutorService("archive-scheduler").threads(1)
+        .build();
+    boolean byPgCron = deletionByPgCron(new RetentionScheduler(service.hotStore().dataSource(), deleter));
+    environment.lifecycle().manage(new ArchiveScheduler(executor, service.archiver(), byPgCron ? null : deleter,
+        archive.getInitialDelay().toJavaDuration(), archive.getInterval().toJavaDuration()));
+  }
+
+  /**
+   * Ingestion's check of records old enough that their rows may have been deleted from PostgreSQL:
+   * past retention plus the grace (README, "Each record once").
+   */
+  private static ArchiveKeyCheck archivedKeyCheck(ArchiveFactory archive, ArchiveService service) {
+    return new ArchiveKeyCheck(service.catalog()::table,
+        service.retention().duration().plus(archive.getRetentionGrace().toJavaDuration()), Clock.systemUTC());
+  }
+
+  private static boolean deletionByPgCron(RetentionScheduler scheduler) {
+    try {
+      if (scheduler.pgCronInstalled()) {
+        scheduler.scheduleWithPgCron();
+        LOG.info("Deletion of archived rows past retention is scheduled with pg_cron");
+        return true;
+      }
+    } catch (SQLException e) {
+      LOG.warn("Cannot schedule the deletion with pg_cron, this service deletes instead: {}", e.getMessage());
+    }
+    return false;
+  }
+
+  private static long measureQuietly(ArchiveLag lag) {
+    try {
+      return lag.measure(Clock.systemUTC().instant()).toSeconds();
+    } catch (SQLException e) {
+      return -1;
+    }
   }
 
   /** Dropwizard's default mappers answer in another JSON shape; ours answer {"error", "code"} everywhere. */

@@ -40,7 +40,7 @@ public final class DataArchiver {
       RunFileWriter writer, ArchiveFaults faults, Clock clock, MetricRegistry metrics) {
     this.catalog = catalog;
     this.settings = settings;
-    this.tables = new TableArchiver(dataSource, writer, faults);
+    this.tables = new TableArchiver(dataSource, writer, faults, clock);
     this.clock = clock;
     this.rowsArchived = metrics.counter(MetricRegistry.name(DataArchiver.class, "rows-archived"));
     this.failures = metrics.meter(MetricRegistry.name(DataArchiver.class, "failures"));

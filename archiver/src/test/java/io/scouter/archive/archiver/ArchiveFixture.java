@@ -157,7 +157,7 @@ final class ArchiveFixture implements AutoCloseable {
     List<String> union = new ArrayList<>(hotUnarchived);
     union.addAll(iceberg);
     assertThat(union).as("hot-unarchived ⊎ archive").containsExactlyInAnyOrderElementsOf(expected);
-    assertThat(hotArchived).as("rows marked archived are the archive").containsExactlyInAnyOrderElementsOf(iceberg);
+    assertThat(hotArchived).as("rows under the watermark are the archive").containsExactlyInAnyOrderElementsOf(iceberg);
   }
 
   Optional<Long> readersSnapshot(DriftType type) throws SQLException {

@@ -2,15 +2,18 @@ package io.scouter.archive.archiver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.codahale.metrics.MetricRegistry;
 import io.scouter.archive.archiver.retention.ExpiredRowDeleter;
-import io.scouter.archive.archiver.retention.RetentionScheduler;
 import io.scouter.archive.archiver.run.ArchiveFaults;
+import io.scouter.archive.archiver.write.CopyRunFileWriter;
 import io.scouter.archive.catalog.drift.DriftRecord;
 import io.scouter.archive.catalog.drift.DriftType;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -86,12 +89,28 @@ class RetentionAndLagTest {
     throw new AssertionError("pg_cron's command deleted nothing and said so: " + command);
   }
 
+  /** The statement used to count whole days: a 12-hour grace deleted 12 hours early on the pg_cron path. */
   @Test
-  void withoutPgCronTheServiceDeletesItself() throws Exception {
-    try (ArchiveFixture fixture = new ArchiveFixture("retention_cron")) {
+  void thePgCronStatementKeepsASubDayGrace() throws Exception {
+    try (ArchiveFixture fixture = new ArchiveFixture("retention_cron_hours")) {
+      Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+      fixture.insert(List.of(
+          new DriftRecord.Spc(now.minus(Duration.ofDays(30).plusHours(18)), "r", "n", "v", "past", 1),
+          new DriftRecord.Spc(now.minus(Duration.ofDays(30).plusHours(6)), "r", "n", "v", "within", 2)));
+      // An archiver two days ahead takes both rows: only the age decides what is deleted below.
+      new DataArchiver(fixture.hotStore.dataSource(), fixture.catalog, ArchiverSettings.defaults(ArchiveFixture.RETENTION),
+          new CopyRunFileWriter(), ArchiveFaults.NONE, Clock.fixed(now.plus(2, ChronoUnit.DAYS), ZoneOffset.UTC),
+          new MetricRegistry()).archive();
+      assertThat(fixture.countHot(DriftType.SPC, ARCHIVED)).isEqualTo(2);
+
       ExpiredRowDeleter deleter = new ExpiredRowDeleter(fixture.hotStore.dataSource(), ArchiveFixture.RETENTION,
-          ExpiredRowDeleter.DEFAULT_GRACE);
-      assertThat(new RetentionScheduler(fixture.hotStore.dataSource(), deleter).pgCronInstalled()).isFalse();
+          Duration.ofHours(12));
+      try (Connection connection = fixture.hotStore.dataSource().getConnection();
+          Statement statement = connection.createStatement()) {
+        assertThat(runCronCommand(statement, deleter.cronCommand(DriftType.SPC))).isEqualTo(1);
+      }
+      assertThat(fixture.countHot(DriftType.SPC, "feature = 'past'")).isZero();
+      assertThat(fixture.countHot(DriftType.SPC, "feature = 'within'")).isEqualTo(1);
     }
   }
 

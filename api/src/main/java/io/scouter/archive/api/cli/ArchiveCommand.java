@@ -3,14 +3,10 @@ package io.scouter.archive.api.cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
-import io.scouter.archive.api.ScouterArchiveConfiguration;
+import io.scouter.archive.api.config.ScouterArchiveConfiguration;
 import io.scouter.archive.api.core.ArchiveService;
 import io.scouter.archive.archiver.ArchivePassResult;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import net.sourceforge.argparse4j.inf.Namespace;
-import org.eclipse.jetty.util.component.LifeCycle;
 
 /**
  * {@code java -jar scouter-archive.jar archive config.yml}: one archive pass for operators, with the
@@ -35,22 +31,7 @@ public final class ArchiveCommand extends ConfiguredCommand<ScouterArchiveConfig
         throw new IllegalStateException("Archive pass " + result.passId() + " failed for at least one table");
       }
     } finally {
-      stopAll(environment);
-    }
-  }
-
-  /**
-   * Stops what the build registered, newest first, so the embedded server (registered first) stops
-   * last. Nothing runs a Jetty lifecycle here, so each is started (a no-op for ours) to be stoppable.
-   */
-  static void stopAll(Environment environment) throws Exception {
-    List<LifeCycle> managed = new ArrayList<>(environment.lifecycle().getManagedObjects());
-    Collections.reverse(managed);
-    for (LifeCycle lifeCycle : managed) {
-      if (!lifeCycle.isStarted()) {
-        lifeCycle.start();
-      }
-      lifeCycle.stop();
+      ArchiveService.stopManaged(environment);
     }
   }
 

@@ -3,7 +3,7 @@ package io.scouter.archive.api.cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
-import io.scouter.archive.api.ScouterArchiveConfiguration;
+import io.scouter.archive.api.config.ScouterArchiveConfiguration;
 import io.scouter.archive.api.core.ArchiveService;
 import io.scouter.archive.archiver.maintenance.MaintenancePassResult;
 import net.sourceforge.argparse4j.inf.Namespace;
@@ -31,7 +31,7 @@ public final class MaintainCommand extends ConfiguredCommand<ScouterArchiveConfi
         throw new IllegalStateException("Maintenance pass " + result.passId() + " failed for at least one table");
       }
     } finally {
-      ArchiveCommand.stopAll(environment);
+      ArchiveService.stopManaged(environment);
     }
   }
 

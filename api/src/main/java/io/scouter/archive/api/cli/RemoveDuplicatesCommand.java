@@ -3,7 +3,7 @@ package io.scouter.archive.api.cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
-import io.scouter.archive.api.ScouterArchiveConfiguration;
+import io.scouter.archive.api.config.ScouterArchiveConfiguration;
 import io.scouter.archive.api.core.ArchiveService;
 import io.scouter.archive.archiver.duplicates.DuplicateRemovalResult;
 import io.scouter.archive.archiver.duplicates.DuplicateRemover;
@@ -35,7 +35,7 @@ public final class RemoveDuplicatesCommand extends ConfiguredCommand<ScouterArch
         throw new IllegalStateException("Duplicate removal did not finish for every table");
       }
     } finally {
-      ArchiveCommand.stopAll(environment);
+      ArchiveService.stopManaged(environment);
     }
   }
 }

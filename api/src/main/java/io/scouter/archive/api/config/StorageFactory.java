@@ -6,74 +6,147 @@ import io.scouter.archive.catalog.storage.GcsSettings;
 import io.scouter.archive.catalog.storage.S3Settings;
 import io.scouter.archive.catalog.storage.StorageSettings;
 import io.scouter.archive.catalog.storage.StorageUri;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Where archived data lives. Each key mirrors the environment variable that config.yml reads it
- * from; the rules (accepted URIs, which credentials go with which store) live in the catalog
- * module's {@link StorageSettings}, so that they hold without Dropwizard too.
+ * Where archived data lives, and the credentials of its store. The rules that tie values together
+ * (accepted URIs, which credentials go with which store) are the catalog module's
+ * {@link StorageSettings}, which also serves tools without Dropwizard; {@link #settings()} hands the
+ * values over under the names of the variables they come from, so that its messages name them.
  */
 public final class StorageFactory {
-  private final Map<String, String> values = new HashMap<>();
+  @NotEmpty
+  private String uri = "./scouter-storage";
 
-  private void put(String variable, String value) {
-    if (value == null || value.isBlank()) {
-      values.remove(variable);
-    } else {
-      values.put(variable, value);
-    }
+  @NotEmpty
+  private String awsRegion = S3Settings.REGION_DEFAULT;
+
+  private boolean s3PathStyle = S3Settings.PATH_STYLE_DEFAULT;
+
+  @NotNull
+  private String s3Endpoint = "";
+
+  @NotNull
+  private String googleAccountJsonBase64 = "";
+
+  @NotNull
+  private String azureAccountName = "";
+
+  @NotNull
+  private String azureAccountKey = "";
+
+  @NotNull
+  private String azureConnectionString = "";
+
+  @NotNull
+  private String azureEndpoint = "";
+
+  @JsonProperty
+  public String getUri() {
+    return uri;
   }
 
-  @JsonProperty("uri")
-  public void setUri(String value) {
-    put(StorageUri.SETTING, value);
+  @JsonProperty
+  public void setUri(String uri) {
+    this.uri = uri == null ? "" : uri;
   }
 
-  @JsonProperty("awsRegion")
-  public void setAwsRegion(String value) {
-    put(S3Settings.REGION, value);
+  @JsonProperty
+  public String getAwsRegion() {
+    return awsRegion;
   }
 
-  @JsonProperty("s3Endpoint")
-  public void setS3Endpoint(String value) {
-    put(S3Settings.ENDPOINT, value);
+  @JsonProperty
+  public void setAwsRegion(String awsRegion) {
+    this.awsRegion = awsRegion == null ? "" : awsRegion;
   }
 
-  @JsonProperty("s3PathStyle")
-  public void setS3PathStyle(String value) {
-    put(S3Settings.PATH_STYLE, value);
+  @JsonProperty
+  public String getS3Endpoint() {
+    return s3Endpoint;
   }
 
-  @JsonProperty("googleAccountJsonBase64")
-  public void setGoogleAccountJsonBase64(String value) {
-    put(GcsSettings.SERVICE_ACCOUNT_JSON_BASE64, value);
+  @JsonProperty
+  public void setS3Endpoint(String s3Endpoint) {
+    this.s3Endpoint = s3Endpoint == null ? "" : s3Endpoint;
   }
 
-  @JsonProperty("azureAccountName")
-  public void setAzureAccountName(String value) {
-    put(AzureSettings.ACCOUNT_NAME, value);
+  @JsonProperty
+  public boolean isS3PathStyle() {
+    return s3PathStyle;
   }
 
-  @JsonProperty("azureAccountKey")
-  public void setAzureAccountKey(String value) {
-    put(AzureSettings.ACCOUNT_KEY, value);
+  @JsonProperty
+  public void setS3PathStyle(boolean s3PathStyle) {
+    this.s3PathStyle = s3PathStyle;
   }
 
-  @JsonProperty("azureConnectionString")
-  public void setAzureConnectionString(String value) {
-    put(AzureSettings.CONNECTION_STRING, value);
+  @JsonProperty
+  public String getGoogleAccountJsonBase64() {
+    return googleAccountJsonBase64;
   }
 
-  @JsonProperty("azureEndpoint")
-  public void setAzureEndpoint(String value) {
-    put(AzureSettings.ENDPOINT, value);
+  @JsonProperty
+  public void setGoogleAccountJsonBase64(String googleAccountJsonBase64) {
+    this.googleAccountJsonBase64 = googleAccountJsonBase64 == null ? "" : googleAccountJsonBase64;
+  }
+
+  @JsonProperty
+  public String getAzureAccountName() {
+    return azureAccountName;
+  }
+
+  @JsonProperty
+  public void setAzureAccountName(String azureAccountName) {
+    this.azureAccountName = azureAccountName == null ? "" : azureAccountName;
+  }
+
+  @JsonProperty
+  public String getAzureAccountKey() {
+    return azureAccountKey;
+  }
+
+  @JsonProperty
+  public void setAzureAccountKey(String azureAccountKey) {
+    this.azureAccountKey = azureAccountKey == null ? "" : azureAccountKey;
+  }
+
+  @JsonProperty
+  public String getAzureConnectionString() {
+    return azureConnectionString;
+  }
+
+  @JsonProperty
+  public void setAzureConnectionString(String azureConnectionString) {
+    this.azureConnectionString = azureConnectionString == null ? "" : azureConnectionString;
+  }
+
+  @JsonProperty
+  public String getAzureEndpoint() {
+    return azureEndpoint;
+  }
+
+  @JsonProperty
+  public void setAzureEndpoint(String azureEndpoint) {
+    this.azureEndpoint = azureEndpoint == null ? "" : azureEndpoint;
   }
 
   /** Validates and returns the settings; an unusable value fails with a message naming its variable. */
-  public StorageSettings build() {
-    Map<String, String> withDefault = new HashMap<>(values);
-    withDefault.putIfAbsent(StorageUri.SETTING, "./scouter-storage");
-    return StorageSettings.fromEnvironment(withDefault);
+  public StorageSettings settings() {
+    Map<String, String> values = new HashMap<>();
+    values.put(StorageUri.SETTING, uri);
+    values.put(S3Settings.REGION, awsRegion);
+    values.put(S3Settings.ENDPOINT, s3Endpoint);
+    values.put(S3Settings.PATH_STYLE, Boolean.toString(s3PathStyle));
+    values.put(GcsSettings.SERVICE_ACCOUNT_JSON_BASE64, googleAccountJsonBase64);
+    values.put(AzureSettings.ACCOUNT_NAME, azureAccountName);
+    values.put(AzureSettings.ACCOUNT_KEY, azureAccountKey);
+    values.put(AzureSettings.CONNECTION_STRING, azureConnectionString);
+    values.put(AzureSettings.ENDPOINT, azureEndpoint);
+    values.values().removeIf(String::isBlank);
+    return StorageSettings.fromEnvironment(values);
   }
 }

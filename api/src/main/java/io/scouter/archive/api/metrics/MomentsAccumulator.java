@@ -3,7 +3,6 @@ package io.scouter.archive.api.metrics;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
-import java.util.Objects;
 
 /**
  * Count, sum and sum of squares of the values of one time bin, held exactly so that the answer
@@ -16,8 +15,8 @@ import java.util.Objects;
  * never negative; only the final mean and standard deviation are rounded (to 34 digits, then to
  * double), so they are within an ulp or two of the true value and identical for every grouping.
  *
- * <p>Rows are added with {@link #add(double)}; partials computed in SQL arrive through
- * {@link #ofScaledSums}. Not thread-safe.
+ * <p>Rows are added with {@link #add(double)}, partials of other groupings with {@link #merge}.
+ * Not thread-safe.
  */
 public final class MomentsAccumulator {
   private static final MathContext CONTEXT = MathContext.DECIMAL128;
@@ -25,29 +24,6 @@ public final class MomentsAccumulator {
   private long count;
   private final ExactSum sum = new ExactSum();
   private final ExactSum sumOfSquares = new ExactSum();
-
-  /**
-   * A partial whose {@code count} values sum exactly to {@code sum * 2^exponent} and whose squares
-   * sum exactly to {@code sumOfSquares * 2^(2 * exponent)}: the shape PostgreSQL can compute with
-   * exact {@code numeric} sums of the integer significands of its {@code float8} values.
-   */
-  public static MomentsAccumulator ofScaledSums(long count, int exponent, BigInteger sum, BigInteger sumOfSquares) {
-    Objects.requireNonNull(sum, "sum");
-    Objects.requireNonNull(sumOfSquares, "sumOfSquares");
-    if (count < 1) {
-      throw new IllegalArgumentException("Invalid partial count: " + count + " (must be at least 1)");
-    }
-    // Cauchy-Schwarz: S^2 <= n * Q for real values; failing it means the partial was built wrongly.
-    if (sum.multiply(sum).compareTo(sumOfSquares.multiply(BigInteger.valueOf(count))) > 0) {
-      throw new IllegalArgumentException("Invalid partial sums: sum " + sum + " squared exceeds count " + count
-          + " times the sum of squares " + sumOfSquares + " (at exponent " + exponent + ")");
-    }
-    MomentsAccumulator partial = new MomentsAccumulator();
-    partial.count = count;
-    partial.sum.add(sum, exponent);
-    partial.sumOfSquares.add(sumOfSquares, Math.multiplyExact(2, exponent));
-    return partial;
-  }
 
   /** Adds one record's value; metric values are finite (ingestion rejects the rest). */
   public void add(double value) {

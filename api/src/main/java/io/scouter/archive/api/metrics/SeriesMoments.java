@@ -5,12 +5,12 @@ import java.time.Instant;
 /**
  * The moments of SPC values or custom metric values per series (feature or metric) and time bin,
  * fed by both storage sides and turned into the SPC or custom response. A bin straddling the
- * hot/archive boundary receives the PostgreSQL partial and the Iceberg rows and is answered once.
+ * hot/archive boundary receives the PostgreSQL rows and the Iceberg rows and is answered once.
  *
  * <pre>{@code
  * SeriesMoments moments = new SeriesMoments(Binning.of(window, maxDataPoints));
- * moments.merge(feature, binStart, MomentsAccumulator.ofScaledSums(...)); // per PostgreSQL row
- * moments.add(feature, createdAtMicros, value);                          // per Iceberg record
+ * moments.add(feature, createdAtMicros, value);   // per hot row, then per Iceberg record
+ * moments.mergeAll(group);                          // a scan group's own instance
  * SpcResult result = moments.spc();
  * }</pre>
  */
@@ -32,11 +32,6 @@ public final class SeriesMoments {
 
   public void add(String series, Instant createdAt, double value) {
     add(series, Micros.floor(createdAt), value);
-  }
-
-  /** Merges a partial of the bin starting at {@code binStart}, which must be one of this binning's bins. */
-  public void merge(String series, Instant binStart, MomentsAccumulator partial) {
-    bins.binStartingAt(series, binStart).merge(partial);
   }
 
   /** Merges everything another instance with the same binning collected. */

@@ -10,15 +10,13 @@
  * {@code counts.add(feature, createdAtMicros, binId, binCount)}.
  *
  * <p><b>PostgreSQL side</b> (see {@code api.query.HotAggregates}): SPC and custom rows are
- * streamed over the binary protocol and added row by row exactly as on the Iceberg side (measured
- * 5-7x faster than an exact partial aggregate in SQL, which must split each float8 into significand
- * and exponent and sum them as {@code numeric}). PSI partials are exact integer sums and are
- * computed in SQL: {@code sum(bin_count)} per (feature, bin_start, bin_id), grouped with
- * {@code date_bin(make_interval(secs => <Binning.widthSeconds()>), created_at,
- * timestamptz '1970-01-01 00:00:00+00')}, passed to {@link SeriesBinCounts#merge}. Moment partials
- * computed elsewhere can still be merged with {@link SeriesMoments#merge} and
- * {@link MomentsAccumulator#ofScaledSums}{@code (count, exponent, sum, sumOfSquares)}, whose
- * values sum exactly to {@code sum * 2^exponent}. Nothing here reads the clock or any store;
- * callers pass {@code now}.
+ * streamed over the binary protocol and added row by row exactly as on the Iceberg side (faster
+ * than an exact partial aggregate in SQL, which must split each float8 into significand and
+ * exponent and sum them as {@code numeric}; figures in BENCHMARKS.md). PSI partials are exact
+ * integer sums and are computed in SQL: {@code sum(bin_count)} per (feature, bin_start, bin_id),
+ * grouped with {@code date_bin(make_interval(secs => <Binning.widthSeconds()>), created_at,
+ * timestamptz '1970-01-01 00:00:00+00')}, passed to {@link SeriesBinCounts#merge}. Parallel scan
+ * groups each fill their own instance, merged with {@link SeriesMoments#mergeAll}. Nothing here
+ * reads the clock or any store; callers pass {@code now}.
  */
 package io.scouter.archive.api.metrics;

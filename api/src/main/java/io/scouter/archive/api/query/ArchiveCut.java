@@ -9,8 +9,9 @@ import java.util.OptionalLong;
  * The archive side of a consistent cut, read in the same PostgreSQL transaction as the hot rows:
  * the Iceberg snapshot readers must use ({@code archive_state}), the watermark of the hot rows that
  * snapshot holds (the hot side reads the rest), and the span of {@code created_at} that finished
- * runs moved into it. Every archived row came from a finished run, and a run's rows lie within its
- * recorded min and max, so a window outside that span cannot touch archived data.
+ * runs moved into it (kept on the same {@code archive_state} row by each run that moves it). Every
+ * archived row came from a finished run, and a run's rows lie within its recorded min and max, so
+ * a window outside that span cannot touch archived data.
  */
 public record ArchiveCut(OptionalLong snapshotId, ArchiveWatermark watermark, Instant oldestArchived,
     Instant newestArchived) {

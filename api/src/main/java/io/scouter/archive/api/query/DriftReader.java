@@ -4,6 +4,7 @@ import io.scouter.archive.api.ingest.RecordLimits;
 import io.scouter.archive.api.metrics.SeriesBinCounts;
 import io.scouter.archive.api.metrics.SeriesMoments;
 import io.scouter.archive.catalog.drift.DriftType;
+import io.scouter.archive.catalog.hotstore.SnapshotTransaction;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.stream.Stream;
@@ -79,26 +80,12 @@ public final class DriftReader {
   }
 
   private ArchiveCut hot(DriftQuery query, HotRead read) throws SQLException {
-    try (Connection connection = dataSource.getConnection()) {
-      boolean autoCommit = connection.getAutoCommit();
-      int isolation = connection.getTransactionIsolation();
-      connection.setAutoCommit(false);
-      connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-      connection.setReadOnly(true);
-      try {
-        HotAggregates.begin(connection);
-        ArchiveCut cut = HotAggregates.readCut(connection, query.type());
-        read.run(connection, cut);
-        connection.commit();
-        return cut;
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setReadOnly(false);
-        connection.setTransactionIsolation(isolation);
-        connection.setAutoCommit(autoCommit);
-      }
+    try (SnapshotTransaction transaction = SnapshotTransaction.open(dataSource)) {
+      Connection connection = transaction.connection();
+      HotAggregates.begin(connection);
+      ArchiveCut cut = HotAggregates.readCut(connection, query.type());
+      read.run(connection, cut);
+      return cut;
     }
   }
 

@@ -22,9 +22,8 @@ import org.postgresql.PGStatement;
  * column names from {@link DriftType}; every value from the request is a bind parameter.
  *
  * <p>SPC and custom rows are streamed (binary protocol, in fetches) and added one by one, exactly
- * as the archive side adds its rows: 5-7x faster than the exact float8-decomposing partial
- * aggregate in SQL on 216,000 rows (about 0.2 s against 1.3-1.5 s; numeric arithmetic per row
- * dominates there). PSI bin counts are integers, so PostgreSQL sums them per (feature, bin,
+ * as the archive side adds its rows, which beat the exact float8-decomposing partial aggregate in
+ * SQL, where numeric arithmetic per row dominates (figures in BENCHMARKS.md). PSI bin counts are integers, so PostgreSQL sums them per (feature, bin,
  * bin_id) exactly and only the sums travel.
  */
 final class HotAggregates {
@@ -33,8 +32,9 @@ final class HotAggregates {
   private static final int FETCH_SIZE = 10_000;
   private static final String ENTITY_WINDOW =
       "space = ? AND name = ? AND version = ? AND created_at >= ? AND created_at < ?";
-  private static final String ARCHIVED_SPAN = "SELECT min(min_created_at), max(max_created_at) "
-      + "FROM scouter.archive_run WHERE table_name = ? AND status = 'done'";
+  /** One row per table, widened by each run that moves the watermark (not an aggregate over all runs). */
+  private static final String ARCHIVED_SPAN =
+      "SELECT min_created_at, max_created_at FROM scouter.archive_state WHERE table_name = ?";
 
   private HotAggregates() {}
 

@@ -8,7 +8,7 @@ import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.scouter.archive.api.ScouterArchiveApplication;
-import io.scouter.archive.api.ScouterArchiveConfiguration;
+import io.scouter.archive.api.config.ScouterArchiveConfiguration;
 import io.scouter.archive.api.testing.TestApiKeys;
 import io.scouter.archive.catalog.drift.DriftRecord;
 import io.scouter.archive.catalog.hotstore.DriftRecordInserter;
@@ -58,17 +58,25 @@ class ArchiveScheduleAndCommandTest {
     return TemporaryDirectories.create("scouter-archive-schedule-").toString();
   }
 
+  /** The service on the database with its archive schedule on: a pass at once, then every second. */
+  private static DropwizardAppExtension<ScouterArchiveConfiguration> scheduledService(String database,
+      ConfigOverride... more) {
+    List<ConfigOverride> overrides = new java.util.ArrayList<>(List.of(
+        ConfigOverride.config("database.uri", database),
+        ConfigOverride.config("storage.uri", () -> temporaryDirectory()),
+        ConfigOverride.config("archive.enabled", "true"),
+        ConfigOverride.config("archive.initialDelay", "0s"),
+        ConfigOverride.config("archive.interval", "1s")));
+    overrides.addAll(List.of(more));
+    return new DropwizardAppExtension<>(ScouterArchiveApplication.class,
+        ResourceHelpers.resourceFilePath("test-config.yml"), overrides.toArray(ConfigOverride[]::new));
+  }
+
   @Nested
   @ExtendWith(DropwizardExtensionsSupport.class)
   class Schedule {
     private static final String DATABASE = TestDatabases.freshDatabaseUri("archive_schedule");
-    private static final DropwizardAppExtension<ScouterArchiveConfiguration> APP = new DropwizardAppExtension<>(
-        ScouterArchiveApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
-        ConfigOverride.config("database.uri", DATABASE),
-        ConfigOverride.config("storage.uri", () -> temporaryDirectory()),
-        ConfigOverride.config("archive.enabled", "true"),
-        ConfigOverride.config("archive.initialDelay", "0s"),
-        ConfigOverride.config("archive.interval", "1s"));
+    private static final DropwizardAppExtension<ScouterArchiveConfiguration> APP = scheduledService(DATABASE);
 
     @BeforeAll
     static void authenticate() {
@@ -91,6 +99,36 @@ class ArchiveScheduleAndCommandTest {
       assertThat(APP.getEnvironment().metrics().getNames())
           .contains("archive-scheduler.running", "archive-scheduler.created")
           .noneMatch(name -> name.contains("%"));
+    }
+  }
+
+  /**
+   * The embedded server has no pg_cron, so the service's own schedule must delete archived rows
+   * past retention plus grace (zero here): the rows leave PostgreSQL, and the archive holds them.
+   */
+  @Nested
+  @ExtendWith(DropwizardExtensionsSupport.class)
+  class DeletionWithoutPgCron {
+    private static final String DATABASE = TestDatabases.freshDatabaseUri("archive_deletion");
+    private static final DropwizardAppExtension<ScouterArchiveConfiguration> APP = scheduledService(DATABASE,
+        ConfigOverride.config("archive.retentionGrace", "0s"));
+
+    @Test
+    void theServiceDeletesArchivedRowsItself() throws Exception {
+      assertThat(count(DATABASE, "SELECT count(*) FROM pg_extension WHERE extname = 'pg_cron'")).isZero();
+      ingestOldRecords(DATABASE, 4);
+      await().atMost(Duration.ofSeconds(30)).until(() -> count(DATABASE, "SELECT count(*) FROM scouter.custom_metric") == 0);
+      assertThat(count(DATABASE, "SELECT coalesce(sum(rows), 0) FROM scouter.archive_run "
+          + "WHERE table_name = 'custom_metric' AND status = 'done'")).isEqualTo(4);
+    }
+  }
+
+  private static long count(String database, String sql) throws Exception {
+    try (Connection connection = TestDatabases.connect(DatabaseUri.parse(database).orElseThrow());
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
+      rows.next();
+      return rows.getLong(1);
     }
   }
 

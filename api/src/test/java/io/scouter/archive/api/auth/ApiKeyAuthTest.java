@@ -8,7 +8,7 @@ import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.scouter.archive.api.ScouterArchiveApplication;
-import io.scouter.archive.api.ScouterArchiveConfiguration;
+import io.scouter.archive.api.config.ScouterArchiveConfiguration;
 import io.scouter.archive.api.testing.TestApiKeys;
 import io.scouter.archive.catalog.testing.TestDatabases;
 import jakarta.ws.rs.client.Entity;

@@ -8,7 +8,7 @@ import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.scouter.archive.api.ScouterArchiveApplication;
-import io.scouter.archive.api.ScouterArchiveConfiguration;
+import io.scouter.archive.api.config.ScouterArchiveConfiguration;
 import io.scouter.archive.api.testing.ArchiveBench;
 import io.scouter.archive.api.testing.TestApiKeys;
 import io.scouter.archive.catalog.drift.DriftRecord;
@@ -24,6 +24,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,8 +45,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The drift routes over HTTP on the real service: one entity with rows archived in the first hour
- * and a half of [T0, T0+4h) and hot after that, so the hour bin [T0+1h, T0+2h) straddles both.
+ * The drift routes over HTTP on the real service, for one entity over [T0, T0+4h). The rows of
+ * [T0, T0+1h) and one row at T0+1h are archived, then deleted from PostgreSQL, so only Iceberg can
+ * answer for them; the rest arrives after the archive run (late arrivals under its cutoff, hot). The
+ * hour bin [T0+1h, T0+2h) therefore merges one archived and one hot row.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class DriftRoutesTest {
@@ -68,20 +74,36 @@ class DriftRoutesTest {
   @BeforeAll
   static void load() throws Exception {
     try (ArchiveBench bench = new ArchiveBench(DatabaseUri.parse(DATABASE).orElseThrow(), WAREHOUSE)) {
-      List<DriftRecord> records = new ArrayList<>();
-      double[][] valuesAt = {{10, 1}, {20, 2}, {30, 3}, {3600 + 10, 10}, {3600 + 3000, 20}, {3 * 3600 + 5, 7}};
-      for (double[] row : valuesAt) {
-        Instant at = T0.plusSeconds((long) row[0]);
-        records.add(new DriftRecord.Spc(at, SPACE, "model", "v1", "f1", row[1]));
-        records.add(new DriftRecord.Custom(at, SPACE, "model", "v1", "mae", row[1]));
-      }
+      bench.insert(records(new double[][] {{10, 1}, {20, 2}, {30, 3}, {3600 + 10, 10}}));
       // PSI: the hour bin at T0+1h holds 30 of bin 0 (archived) and 10 of bin 1 (hot).
-      records.add(new DriftRecord.Psi(T0.plusSeconds(3600 + 10), SPACE, "model", "v1", "f1", 0, 30));
-      records.add(new DriftRecord.Psi(T0.plusSeconds(3600 + 3000), SPACE, "model", "v1", "f1", 1, 10));
-      records.add(new DriftRecord.Psi(T0.plusSeconds(3 * 3600 + 5), SPACE, "model", "v1", "f1", 0, 10));
-      records.add(new DriftRecord.Psi(T0.plusSeconds(3 * 3600 + 6), SPACE, "model", "v1", "f1", 1, 10));
-      bench.insert(records);
-      bench.archiveBefore(T0.plusSeconds(5400));
+      bench.insert(List.of(new DriftRecord.Psi(T0.plusSeconds(3600 + 10), SPACE, "model", "v1", "f1", 0, 30)));
+      bench.archiveBefore(T0.plus(Duration.ofDays(1)));
+      assertThat(bench.deleteArchivedRows()).isEqualTo(9);
+
+      bench.insert(records(new double[][] {{3600 + 3000, 20}, {3 * 3600 + 5, 7}}));
+      bench.insert(List.of(new DriftRecord.Psi(T0.plusSeconds(3600 + 3000), SPACE, "model", "v1", "f1", 1, 10),
+          new DriftRecord.Psi(T0.plusSeconds(3 * 3600 + 5), SPACE, "model", "v1", "f1", 0, 10),
+          new DriftRecord.Psi(T0.plusSeconds(3 * 3600 + 6), SPACE, "model", "v1", "f1", 1, 10)));
+    }
+  }
+
+  /** An SPC and a custom record per (seconds after T0, value). */
+  private static List<DriftRecord> records(double[][] valuesAt) {
+    List<DriftRecord> records = new ArrayList<>();
+    for (double[] row : valuesAt) {
+      Instant at = T0.plusSeconds((long) row[0]);
+      records.add(new DriftRecord.Spc(at, SPACE, "model", "v1", "f1", row[1]));
+      records.add(new DriftRecord.Custom(at, SPACE, "model", "v1", "mae", row[1]));
+    }
+    return records;
+  }
+
+  private static long hotRows(String table, String condition) throws Exception {
+    try (Connection connection = TestDatabases.connect(DatabaseUri.parse(DATABASE).orElseThrow());
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT count(*) FROM scouter." + table + " WHERE " + condition)) {
+      rows.next();
+      return rows.getLong(1);
     }
   }
 
@@ -108,16 +130,41 @@ class DriftRoutesTest {
     return (Map<String, Object>) ((Map<String, Object>) body.get(group)).get(name);
   }
 
+  /**
+   * The rows of [T0, T0+1h) are gone from PostgreSQL: a route that read that window from
+   * PostgreSQL (ignoring the watermark or the Iceberg tables) answers with no bin and fails here.
+   */
   @Test
-  void spcOnArchivedHotAndStraddlingWindows() {
+  @SuppressWarnings("unchecked")
+  void anArchivedWindowIsServedFromIcebergWithItsRowsGoneFromPostgres() throws Exception {
+    String firstHour = "begin_custom_datetime=2026-02-01T00:00:00Z&end_custom_datetime=2026-02-01T01:00:00Z"
+        + "&max_data_points=1";
+    String inFirstHour = "created_at < '2026-02-01T01:00:00Z'";
+    assertThat(hotRows("spc_drift", inFirstHour) + hotRows("custom_metric", inFirstHour)).isZero();
+
+    Map<String, Object> body = json("drift/spc", firstHour);
+    assertThat((Map<String, Object>) body.get("features")).as("series answered from Iceberg").containsKey("f1");
+    Map<String, Object> spc = series(body, "features", "f1");
+    assertThat(spc.get("created_at")).isEqualTo(List.of("2026-02-01T00:00:00Z"));
+    assertThat(spc.get("values")).isEqualTo(List.of(2.0));
+    List<Map<String, Double>> stats = (List<Map<String, Double>>) series(json("drift/custom", firstHour),
+        "metrics", "mae").get("stats");
+    assertThat(stats).containsExactly(Map.of("avg", 2.0, "lower_bound", 1.0, "upper_bound", 3.0));
+  }
+
+  @Test
+  void spcOnArchivedHotAndStraddlingWindows() throws Exception {
+    // The straddling bin's archived row is only in Iceberg, its late row only in PostgreSQL.
+    assertThat(hotRows("spc_drift", "created_at = '2026-02-01T01:00:10Z'")).isZero();
+    assertThat(hotRows("spc_drift", "created_at = '2026-02-01T01:50:00Z'")).isEqualTo(1);
     Map<String, Object> all = series(json("drift/spc", FOUR_HOURS), "features", "f1");
     assertThat(all.get("created_at")).isEqualTo(List.of("2026-02-01T00:00:00Z", "2026-02-01T01:00:00Z",
         "2026-02-01T03:00:00Z"));
     assertThat(all.get("values")).isEqualTo(List.of(2.0, 15.0, 7.0));
 
-    Map<String, Object> archivedOnly = series(json("drift/spc", "begin_custom_datetime=2026-02-01T00:00:00Z"
-        + "&end_custom_datetime=2026-02-01T01:00:00Z&max_data_points=1"), "features", "f1");
-    assertThat(archivedOnly.get("values")).isEqualTo(List.of(2.0));
+    Map<String, Object> straddling = series(json("drift/spc", "begin_custom_datetime=2026-02-01T01:00:00Z"
+        + "&end_custom_datetime=2026-02-01T02:00:00Z&max_data_points=1"), "features", "f1");
+    assertThat(straddling.get("values")).isEqualTo(List.of(15.0));
 
     Map<String, Object> hotOnly = series(json("drift/spc", "begin_custom_datetime=2026-02-01T03:00:00Z"
         + "&end_custom_datetime=2026-02-01T04:00:00Z&max_data_points=1"), "features", "f1");

@@ -7,7 +7,7 @@ import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.scouter.archive.api.ScouterArchiveApplication;
-import io.scouter.archive.api.ScouterArchiveConfiguration;
+import io.scouter.archive.api.config.ScouterArchiveConfiguration;
 import io.scouter.archive.api.testing.TestApiKeys;
 import io.scouter.archive.catalog.settings.DatabaseUri;
 import io.scouter.archive.catalog.testing.TemporaryDirectories;
@@ -80,6 +80,22 @@ class DriftIngestRouteTest {
     }
   }
 
+  private static final String UTC_TIME = "to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')";
+
+  /** The stored rows of a space, each as its columns' text joined by '|', in created_at order. */
+  private static List<String> stored(String table, String columns, String space) throws SQLException {
+    try (Connection connection = TestDatabases.connect(DatabaseUri.parse(DATABASE).orElseThrow());
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT concat_ws('|', " + columns + ") FROM scouter." + table
+            + " WHERE space = '" + space + "' ORDER BY created_at")) {
+      List<String> stored = new java.util.ArrayList<>();
+      while (rows.next()) {
+        stored.add(rows.getString(1));
+      }
+      return stored;
+    }
+  }
+
   @Test
   void storesEveryKindIncludingMonthsOldRecords() throws SQLException {
     Instant old = Instant.now().minus(400, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
@@ -88,9 +104,13 @@ class DriftIngestRouteTest {
 
     assertThat(response.getStatus()).isEqualTo(200);
     assertThat(response.readEntity(Map.class)).containsEntry("received", 3).containsEntry("inserted", 3);
-    assertThat(count("spc_drift", "kinds")).isEqualTo(1);
-    assertThat(count("observed_bin_count", "kinds")).isEqualTo(1);
-    assertThat(count("custom_metric", "kinds")).isEqualTo(1);
+    String at = old.toString();
+    assertThat(stored("spc_drift", UTC_TIME + ", name, version, feature, value", "kinds"))
+        .containsExactly(at + "|model|1.0.0|f1|0.5");
+    assertThat(stored("observed_bin_count", UTC_TIME + ", name, version, feature, bin_id, bin_count",
+        "kinds")).containsExactly(at + "|model|1.0.0|f1|2|10");
+    assertThat(stored("custom_metric", UTC_TIME + ", name, version, metric, value", "kinds"))
+        .containsExactly(at + "|model|1.0.0|mae|1.25");
   }
 
   @Test
@@ -98,7 +118,8 @@ class DriftIngestRouteTest {
     String body = body(List.of(spc("resend", Instant.parse("2025-04-01T12:00:00Z"), "f1", 1.0)));
     assertThat(post(body).readEntity(Map.class)).containsEntry("inserted", 1);
     assertThat(post(body).readEntity(Map.class)).containsEntry("received", 1).containsEntry("inserted", 0);
-    assertThat(count("spc_drift", "resend")).isEqualTo(1);
+    assertThat(stored("spc_drift", UTC_TIME + ", feature, value", "resend"))
+        .containsExactly("2025-04-01T12:00:00Z|f1|1");
   }
 
   @Test

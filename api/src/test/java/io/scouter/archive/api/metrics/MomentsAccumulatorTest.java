@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -87,23 +86,6 @@ class MomentsAccumulatorTest {
   }
 
   @Test
-  void sqlPartialsPerExponentOrPerBlockEqualRowByRowAccumulation() {
-    SplittableRandom random = new SplittableRandom(3);
-    for (int iteration = 0; iteration < 200; iteration++) {
-      List<Double> values = randomValues(random, 1 + random.nextInt(100));
-      MomentsAccumulator rows = of(values);
-      for (int blockBits : new int[] {1, 32}) {
-        MomentsAccumulator partials = new MomentsAccumulator();
-        SqlPartials.of(values, blockBits).forEach(partials::merge);
-
-        assertThat(partials.count()).isEqualTo(rows.count());
-        assertThat(partials.mean()).isEqualTo(rows.mean());
-        assertThat(partials.sampleStandardDeviation()).isEqualTo(rows.sampleStandardDeviation());
-      }
-    }
-  }
-
-  @Test
   void mergeLeavesTheOtherPartialUnchanged() {
     MomentsAccumulator target = of(1, 2);
     MomentsAccumulator other = of(10);
@@ -133,25 +115,6 @@ class MomentsAccumulatorTest {
     assertThatThrownBy(() -> new MomentsAccumulator().sampleStandardDeviation())
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("Cannot compute the standard deviation: the bin holds no values");
-  }
-
-  @Test
-  void malformedScaledSumsAreRejected() {
-    assertThatThrownBy(() -> MomentsAccumulator.ofScaledSums(0, 0, BigInteger.ZERO, BigInteger.ZERO))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("Invalid partial count: 0 (must be at least 1)");
-    // Two values summing to 10 cannot have squares summing to 20: (10)^2 > 2 * 20. Typical of a forgotten square.
-    assertThatThrownBy(() -> MomentsAccumulator.ofScaledSums(2, -3, BigInteger.TEN, BigInteger.valueOf(20)))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Invalid partial sums: sum 10 squared exceeds count 2 times the sum of squares 20 (at exponent -3)");
-  }
-
-  @Test
-  void scaledSumsMeanWhatTheyDocument() {
-    // Values 0.5 and 1.5 are 1 * 2^-1 and 3 * 2^-1: sum 4 * 2^-1, squares (1 + 9) * 2^-2.
-    MomentsAccumulator partial = MomentsAccumulator.ofScaledSums(2, -1, BigInteger.valueOf(4), BigInteger.TEN);
-
-    assertThat(partial.mean()).isEqualTo(1.0);
-    assertThat(partial.sampleStandardDeviation()).isEqualTo(Math.sqrt(0.5));
   }
 
   static MomentsAccumulator of(double... values) {
@@ -184,7 +147,7 @@ class MomentsAccumulatorTest {
     return values;
   }
 
-  /** Shuffles, cuts into random pieces fed row by row or as SQL partials, then merges them as a random tree. */
+  /** Shuffles, cuts into random pieces fed row by row, then merges them as a random tree. */
   private static MomentsAccumulator mergeRandomPartition(List<Double> values, SplittableRandom random) {
     List<Double> shuffled = new ArrayList<>(values);
     Collections.shuffle(shuffled, new Random(random.nextLong()));
@@ -193,7 +156,7 @@ class MomentsAccumulatorTest {
     while (start < shuffled.size()) {
       int end = Math.min(shuffled.size(), start + 1 + random.nextInt(Math.max(1, shuffled.size() / 3)));
       List<Double> piece = shuffled.subList(start, end);
-      pieces.add(random.nextBoolean() ? of(piece) : SqlPartials.merged(piece));
+      pieces.add(of(piece));
       start = end;
     }
     while (pieces.size() > 1) {

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -59,8 +57,11 @@ class SeriesMomentsTest {
     // Archived (Iceberg, row by row): 1 and 2 at the start of the 12:04 bin.
     moments.add("f", at("12:04:01"), 1.0);
     moments.add("f", at("12:04:20"), 2.0);
-    // Hot (PostgreSQL partial for the same bin): 3 and 6.
-    moments.merge("f", at("12:04:00"), SqlPartials.merged(List.of(3.0, 6.0)));
+    // Hot (PostgreSQL rows of the same bin, read into their own instance): 3 and 6.
+    SeriesMoments hot = new SeriesMoments(BINNING);
+    hot.add("f", at("12:04:30"), 3.0);
+    hot.add("f", at("12:04:59"), 6.0);
+    moments.mergeAll(hot);
 
     assertThat(moments.spc().features().get("f"))
         .isEqualTo(new SpcResult.Feature(List.of(at("12:04:00")), List.of(3.0)));
@@ -110,24 +111,6 @@ class SeriesMomentsTest {
   }
 
   @Test
-  void partialsMustNameABinOfThisBinning() {
-    SeriesMoments moments = new SeriesMoments(BINNING);
-    MomentsAccumulator partial = SqlPartials.merged(List.of(1.0));
-
-    assertThatThrownBy(() -> moments.merge("f", at("12:04:30"), partial))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Invalid bin start: 2025-04-01T12:04:30Z (not the start of a 60-second bin overlapping the window "
-            + "[2025-04-01T12:00:00Z, 2025-04-01T12:10:00Z))");
-    assertThatThrownBy(() -> moments.merge("f", at("12:10:00"), partial))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("Invalid bin start: 2025-04-01T12:10:00Z (not the start");
-    assertThatThrownBy(() -> moments.merge("f", at("12:04:00.0000001"), partial))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("Invalid bin start: 2025-04-01T12:04:00.000000100Z (not the start");
-    assertThat(moments.spc().features()).isEmpty();
-  }
-
-  @Test
   void onlyInstancesWithTheSameBinningMerge() {
     SeriesMoments moments = new SeriesMoments(BINNING);
     SeriesMoments other = new SeriesMoments(Binning.of(BINNING.window(), 5));
@@ -162,20 +145,14 @@ class SeriesMomentsTest {
     return records;
   }
 
-  /** Records before the cutoff are archived (fed row by row); the rest are hot (fed as SQL partials per bin). */
+  /** Records before the cutoff are archived, the rest hot: each side its own instance, merged as the reader does. */
   private static SeriesMoments feed(List<Record> records, long cutoffMicros) {
     SeriesMoments moments = new SeriesMoments(BINNING);
-    Map<String, Map<Long, List<Double>>> hot = new LinkedHashMap<>();
+    SeriesMoments hot = new SeriesMoments(BINNING);
     for (Record record : records) {
-      if (record.micros < cutoffMicros) {
-        moments.add(record.series, record.micros, record.value);
-      } else {
-        hot.computeIfAbsent(record.series, key -> new LinkedHashMap<>())
-            .computeIfAbsent(BINNING.binStartMicros(record.micros), key -> new ArrayList<>()).add(record.value);
-      }
+      (record.micros < cutoffMicros ? moments : hot).add(record.series, record.micros, record.value);
     }
-    hot.forEach((series, bins) -> bins.forEach((binStart, values) ->
-        SqlPartials.of(values, 32).forEach(partial -> moments.merge(series, Micros.toInstant(binStart), partial))));
+    moments.mergeAll(hot);
     return moments;
   }
 

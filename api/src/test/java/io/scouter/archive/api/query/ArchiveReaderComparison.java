@@ -2,9 +2,10 @@ package io.scouter.archive.api.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.scouter.archive.api.bench.QueryLatencyBench;
+import io.scouter.archive.api.metrics.Binning;
 import io.scouter.archive.api.metrics.SeriesMoments;
 import io.scouter.archive.api.metrics.SpcResult;
+import io.scouter.archive.api.metrics.TimeWindow;
 import io.scouter.archive.api.testing.ArchiveBench;
 import io.scouter.archive.catalog.drift.DriftRecord;
 import io.scouter.archive.catalog.drift.DriftType;
@@ -41,8 +42,10 @@ class ArchiveReaderComparison {
 
   @Test
   void arrowAgainstGenerics() throws Exception {
-    QueryLatencyBench.Settings settings = new QueryLatencyBench.Settings(30, 5, 1, 1000, 5, RUNS);
-    DriftQuery query = QueryLatencyBench.query(settings);
+    // The window of the bench module's QueryLatencyBench: 30 days ending 2026-01-31, 1000 bins.
+    Instant end = Instant.parse("2026-01-31T00:00:00Z");
+    DriftQuery query = new DriftQuery(DriftType.SPC, "bench", "model", "1.0.0",
+        Binning.of(TimeWindow.between(end.minus(Duration.ofDays(30)), end), 1000));
     try (ArchiveBench bench = new ArchiveBench(TestDatabases.freshDatabase("reader_comparison"),
         TemporaryDirectories.create("scouter-reader-comparison-"))) {
       Random random = new Random(3);

@@ -6,7 +6,7 @@ import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.scouter.archive.api.ScouterArchiveApplication;
-import io.scouter.archive.api.ScouterArchiveConfiguration;
+import io.scouter.archive.api.config.ScouterArchiveConfiguration;
 import io.scouter.archive.catalog.testing.TemporaryDirectories;
 import java.io.File;
 import java.io.IOException;

@@ -7,6 +7,7 @@ import io.scouter.archive.archiver.DataArchiver;
 import io.scouter.archive.archiver.run.ArchiveFaults;
 import io.scouter.archive.archiver.write.CopyRunFileWriter;
 import io.scouter.archive.catalog.drift.DriftRecord;
+import io.scouter.archive.catalog.drift.DriftType;
 import io.scouter.archive.catalog.hotstore.DriftRecordInserter;
 import io.scouter.archive.catalog.hotstore.HotStore;
 import io.scouter.archive.catalog.iceberg.ArchiveCatalog;
@@ -17,7 +18,9 @@ import io.scouter.archive.catalog.settings.RetentionPeriod;
 import io.scouter.archive.catalog.storage.FileIOFactory;
 import io.scouter.archive.catalog.storage.StorageSettings;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,6 +65,22 @@ public final class ArchiveBench implements AutoCloseable {
       throw new IllegalStateException("Cannot archive: " + result.summary());
     }
     return result;
+  }
+
+  /**
+   * Deletes every archived row from the hot tables (what retention does with zero grace), so that
+   * only the Iceberg tables can answer for them; returns how many went.
+   */
+  public long deleteArchivedRows() throws SQLException {
+    long deleted = 0;
+    try (Connection connection = hotStore.dataSource().getConnection();
+        Statement statement = connection.createStatement()) {
+      for (DriftType type : DriftType.values()) {
+        deleted += statement.executeUpdate("DELETE FROM " + type.qualifiedTableName()
+            + " WHERE scouter.is_archived('" + type.tableName() + "', created_at, ins_xid)");
+      }
+    }
+    return deleted;
   }
 
   @Override

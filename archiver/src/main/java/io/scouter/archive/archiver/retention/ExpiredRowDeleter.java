@@ -86,13 +86,14 @@ public final class ExpiredRowDeleter {
 
   /**
    * The statement pg_cron runs, the same rule as {@link #deleteExpired(Instant)}, for one table:
-   * it reads the archive's watermark when it runs, so it never deletes a row the archive lacks, and
-   * holds {@link DeletionLock} (pg_cron runs both statements in one transaction).
+   * {@code scouter.is_archived} reads the archive's watermark when it runs, so it never deletes a
+   * row the archive lacks, and it holds {@link DeletionLock} (pg_cron runs both statements in one
+   * transaction). Retention plus grace in whole seconds: a grace of hours stays hours.
    */
   public String cronCommand(DriftType type) {
-    long days = retention.duration().plus(grace).toDays();
-    return DeletionLock.exclusiveSql() + "; DELETE FROM " + type.qualifiedTableName() + " t USING scouter.archive_state s "
-        + "WHERE s.table_name = '" + type.tableName() + "' AND t.created_at < now() - interval '" + days + " days' "
-        + "AND t.created_at < s.cutoff AND pg_visible_in_snapshot(t.ins_xid, s.pg_snapshot)";
+    long seconds = retention.duration().plus(grace).toSeconds();
+    return DeletionLock.exclusiveSql() + "; DELETE FROM " + type.qualifiedTableName()
+        + " WHERE created_at < now() - make_interval(secs => " + seconds + ") AND scouter.is_archived('"
+        + type.tableName() + "', created_at, ins_xid)";
   }
 }

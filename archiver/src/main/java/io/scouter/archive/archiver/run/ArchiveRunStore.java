@@ -101,7 +101,7 @@ final class ArchiveRunStore {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
-        if (!moveState(connection, run, snapshotId) && !alreadyAt(connection, run)) {
+        if (!moveState(connection, run, snapshotId, summary) && !alreadyAt(connection, run)) {
           throw new IllegalStateException("Cannot finish archive run " + run.id() + " of " + run.type()
               + ": the archive state no longer follows run " + run.baseRunId());
         }
@@ -126,19 +126,31 @@ final class ArchiveRunStore {
     }
   }
 
-  private static boolean moveState(Connection connection, ArchiveRun run, long snapshotId) throws SQLException {
+  /**
+   * The compare-and-set; it also widens the table's archived span (min and max created_at, which
+   * readers use to skip windows the archive cannot hold) by the run's rows, so that the span is
+   * one row per table whatever the number of runs.
+   */
+  private static boolean moveState(Connection connection, ArchiveRun run, long snapshotId, RunSummary summary)
+      throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(
-        "INSERT INTO scouter.archive_state AS s (table_name, snapshot_id, run_id, cutoff, pg_snapshot) "
-            + "VALUES (?, ?, ?, ?, ?::pg_snapshot) ON CONFLICT (table_name) DO UPDATE SET "
+        "INSERT INTO scouter.archive_state AS s (table_name, snapshot_id, run_id, cutoff, pg_snapshot, "
+            + "min_created_at, max_created_at) VALUES (?, ?, ?, ?, ?::pg_snapshot, ?, ?) "
+            + "ON CONFLICT (table_name) DO UPDATE SET "
             + "snapshot_id = EXCLUDED.snapshot_id, run_id = EXCLUDED.run_id, cutoff = EXCLUDED.cutoff, "
-            + "pg_snapshot = EXCLUDED.pg_snapshot, updated_at = now() "
+            + "pg_snapshot = EXCLUDED.pg_snapshot, updated_at = now(), "
+            // least and greatest skip NULLs: a run without rows leaves the span as it was.
+            + "min_created_at = least(s.min_created_at, EXCLUDED.min_created_at), "
+            + "max_created_at = greatest(s.max_created_at, EXCLUDED.max_created_at) "
             + "WHERE s.run_id IS NOT DISTINCT FROM ?")) {
       statement.setString(1, run.type().tableName());
       statement.setLong(2, snapshotId);
       statement.setLong(3, run.id());
       statement.setObject(4, timestamp(run.target().cutoff()));
       statement.setString(5, run.target().snapshot());
-      statement.setObject(6, run.baseRunId().isPresent() ? run.baseRunId().getAsLong() : null,
+      statement.setObject(6, timestamp(summary.minCreatedAt().orElse(null)));
+      statement.setObject(7, timestamp(summary.maxCreatedAt().orElse(null)));
+      statement.setObject(8, run.baseRunId().isPresent() ? run.baseRunId().getAsLong() : null,
           java.sql.Types.BIGINT);
       return statement.executeUpdate() == 1;
     }

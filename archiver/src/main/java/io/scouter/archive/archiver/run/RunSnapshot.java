@@ -1,5 +1,6 @@
 package io.scouter.archive.archiver.run;
 
+import io.scouter.archive.catalog.hotstore.SnapshotTransaction;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,34 +15,33 @@ import javax.sql.DataSource;
  * takes it. Nothing is locked or written, so ingestion never waits for the archiver.
  */
 final class RunSnapshot implements AutoCloseable {
-  private final Connection connection;
+  private final SnapshotTransaction transaction;
   private final String snapshot;
 
-  private RunSnapshot(Connection connection, String snapshot) {
-    this.connection = connection;
+  private RunSnapshot(SnapshotTransaction transaction, String snapshot) {
+    this.transaction = transaction;
     this.snapshot = snapshot;
   }
 
   static RunSnapshot open(DataSource dataSource) throws SQLException {
-    Connection connection = dataSource.getConnection();
-    try {
-      connection.setAutoCommit(false);
-      connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-      connection.setReadOnly(true);
-      // The first statement of the transaction takes its snapshot.
-      try (Statement statement = connection.createStatement();
-          ResultSet row = statement.executeQuery("SELECT pg_current_snapshot()::text")) {
-        row.next();
-        return new RunSnapshot(connection, row.getString(1));
-      }
+    SnapshotTransaction transaction = SnapshotTransaction.open(dataSource);
+    // The first statement of the transaction takes its snapshot.
+    try (Statement statement = transaction.connection().createStatement();
+        ResultSet row = statement.executeQuery("SELECT pg_current_snapshot()::text")) {
+      row.next();
+      return new RunSnapshot(transaction, row.getString(1));
     } catch (SQLException | RuntimeException e) {
-      closeQuietly(connection, e);
+      try {
+        transaction.close();
+      } catch (SQLException closeFailure) {
+        e.addSuppressed(closeFailure);
+      }
       throw e;
     }
   }
 
   Connection connection() {
-    return connection;
+    return transaction.connection();
   }
 
   /** {@code xmin:xmax:xip} of the transaction's snapshot. */
@@ -51,19 +51,6 @@ final class RunSnapshot implements AutoCloseable {
 
   @Override
   public void close() throws SQLException {
-    try {
-      connection.rollback();
-      connection.setAutoCommit(true);
-    } finally {
-      connection.close();
-    }
-  }
-
-  private static void closeQuietly(Connection connection, Exception failure) {
-    try {
-      connection.close();
-    } catch (SQLException e) {
-      failure.addSuppressed(e);
-    }
+    transaction.close();
   }
 }

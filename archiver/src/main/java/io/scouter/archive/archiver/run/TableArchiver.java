@@ -5,6 +5,7 @@ import io.scouter.archive.catalog.hotstore.ArchiveState;
 import io.scouter.archive.catalog.hotstore.ArchiveWatermark;
 import java.io.IOException;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,23 +36,26 @@ public final class TableArchiver {
   private final ArchiveRunStore runs;
   private final RunFileWriter writer;
   private final ArchiveFaults faults;
+  private final Clock clock;
 
-  public TableArchiver(DataSource dataSource, RunFileWriter writer, ArchiveFaults faults) {
+  /** @param clock the pass's clock, which also times each table's run */
+  public TableArchiver(DataSource dataSource, RunFileWriter writer, ArchiveFaults faults, Clock clock) {
     this.dataSource = dataSource;
     this.runs = new ArchiveRunStore(dataSource, faults);
     this.writer = writer;
     this.faults = faults;
+    this.clock = clock;
   }
 
   public TableRunResult archive(Table table, DriftType type, UUID passId, Instant cutoff, long maxRowsPerRun,
       int maxRunsPerPass) throws SQLException {
-    Instant started = Instant.now();
+    Instant started = clock.instant();
     Optional<TableLock> acquired = TableLock.tryAcquire(dataSource, type);
     if (acquired.isEmpty()) {
       return new TableRunResult(type, TableRunResult.Outcome.SKIPPED_LOCKED, List.of(), 0, 0, 0, null,
-          Duration.between(started, Instant.now()), null);
+          Duration.between(started, clock.instant()), null);
     }
-    Progress progress = new Progress(type, started);
+    Progress progress = new Progress(type, started, clock);
     RunPlanner planner = new RunPlanner(type, maxRowsPerRun);
     try (TableLock lock = acquired.get()) {
       reconcile(table, type, progress);
@@ -165,26 +169,17 @@ public final class TableArchiver {
   /** The commit certainly did not happen: the files are garbage, and the watermark never moved. */
   private void fail(ArchiveRun run, List<DataFile> files, Exception e, Progress progress, FileIO io)
       throws SQLException {
-    deleteQuietly(io, files);
+    UncommittedFiles.deleteQuietly(io, files.stream().map(DataFile::location).toList());
     runs.close(run, "failed", e.toString());
     LOG.error("Archive run {} of {} failed; its rows stay hot for the next pass", run.id(), run.type(), e);
     progress.failed(e);
-  }
-
-  private static void deleteQuietly(FileIO io, List<DataFile> files) {
-    for (DataFile file : files) {
-      try {
-        io.deleteFile(file.location());
-      } catch (RuntimeException e) {
-        LOG.warn("Cannot delete uncommitted data file {}: {}", file.location(), e.toString());
-      }
-    }
   }
 
   /** Tallies one table's pass. */
   private static final class Progress {
     private final DriftType type;
     private final Instant started;
+    private final Clock clock;
     private final List<Long> runIds = new ArrayList<>();
     private long rows;
     private int files;
@@ -193,7 +188,8 @@ public final class TableArchiver {
     private TableRunResult.Outcome outcome = TableRunResult.Outcome.DONE;
     private String error;
 
-    Progress(DriftType type, Instant started) {
+    Progress(DriftType type, Instant started, Clock clock) {
+      this.clock = clock;
       this.type = type;
       this.started = started;
     }
@@ -218,7 +214,7 @@ public final class TableArchiver {
 
     TableRunResult result() {
       return new TableRunResult(type, outcome, List.copyOf(runIds), rows, files, bytes, snapshotId,
-          Duration.between(started, Instant.now()), error);
+          Duration.between(started, clock.instant()), error);
     }
   }
 }

@@ -17,15 +17,12 @@ import java.util.stream.Collectors;
  * memory instead. Text keeps the column's collation: only grouping matters here, and equal strings
  * are adjacent under any deterministic collation. Explicit casts pin the binary representation the
  * decoder expects.
- *
- * <p>Public so that the benchmark can time exactly this statement, with the bytes discarded, as the
- * read-side limit of an archive run.
  */
-public final class CopyQuery {
+final class CopyQuery {
   private CopyQuery() {}
 
   /** {@code COPY (SELECT ...) TO STDOUT (FORMAT binary)}. */
-  public static String copy(DriftType type, RowSelection rows) {
+  static String copy(DriftType type, RowSelection rows) {
     return "COPY (" + select(type, rows) + ") TO STDOUT (FORMAT binary)";
   }
 

@@ -3,6 +3,7 @@ package io.scouter.archive.archiver.write;
 import io.scouter.archive.archiver.run.ArchiveRun;
 import io.scouter.archive.archiver.run.RunFileWriter;
 import io.scouter.archive.archiver.run.RunFiles;
+import io.scouter.archive.archiver.run.UncommittedFiles;
 import io.scouter.archive.archiver.run.RunPlan;
 import java.io.IOException;
 import java.sql.Connection;
@@ -42,7 +43,7 @@ public final class CopyRunFileWriter implements RunFileWriter {
       }
       return new RunFiles(files, rows, min, max);
     } catch (SQLException | RuntimeException e) {
-      DriftArchiveWriter.deleteQuietly(table.io(), files.stream().map(DataFile::location).toList());
+      UncommittedFiles.deleteQuietly(table.io(), files.stream().map(DataFile::location).toList());
       if (e instanceof SQLException) {
         throw new IOException("Cannot copy the rows of archive run " + run.id() + ": " + e.getMessage(), e);
       }

@@ -1,6 +1,7 @@
 package io.scouter.archive.archiver.write;
 
 import io.scouter.archive.archiver.run.RunFiles;
+import io.scouter.archive.archiver.run.UncommittedFiles;
 import io.scouter.archive.catalog.drift.DriftTableDefinition;
 import io.scouter.archive.catalog.drift.DriftType;
 import java.sql.Connection;
@@ -19,7 +20,6 @@ import org.apache.iceberg.MetricsConfig;
 import org.apache.iceberg.SortOrder;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.TableProperties;
-import org.apache.iceberg.io.FileIO;
 import org.apache.iceberg.io.OutputFileFactory;
 import org.apache.iceberg.util.PropertyUtil;
 import org.postgresql.PGConnection;
@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * exception propagates; the rest of the COPY is drained or cancelled, so the connection stays
  * usable.
  */
-public final class DriftArchiveWriter {
+final class DriftArchiveWriter {
   private static final Logger LOG = LoggerFactory.getLogger(DriftArchiveWriter.class);
   /** Closes wait on the disk or the network, not the CPU: a few threads overlap them. */
   private static final int CLOSER_THREADS = 4;
@@ -58,11 +58,11 @@ public final class DriftArchiveWriter {
   private final long targetFileSizeBytes;
   private final Duration drainBeforeCancel;
 
-  public DriftArchiveWriter(Table table, DriftType type) {
+  DriftArchiveWriter(Table table, DriftType type) {
     this(table, type, ArchiveWriteOptions.defaults());
   }
 
-  public DriftArchiveWriter(Table table, DriftType type, ArchiveWriteOptions options) {
+  DriftArchiveWriter(Table table, DriftType type, ArchiveWriteOptions options) {
     this(table, type, options, DRAIN_BEFORE_CANCEL);
   }
 
@@ -90,7 +90,7 @@ public final class DriftArchiveWriter {
    *     thread; its transaction state is left as it is, so the caller decides which snapshot of the
    *     hot table the COPY sees
    */
-  public RunFiles write(Connection connection, RowSelection rows) throws SQLException {
+  RunFiles write(Connection connection, RowSelection rows) throws SQLException {
     long started = System.nanoTime();
     try (BackgroundCloser closer = new BackgroundCloser(
         CLOSER_THREADS, MAX_PENDING_CLOSES, "archive-close-" + type.tableName())) {
@@ -129,19 +129,8 @@ public final class DriftArchiveWriter {
         } catch (RuntimeException closeFailure) {
           e.addSuppressed(closeFailure);
         }
-        deleteQuietly(table.io(), written);
+        UncommittedFiles.deleteQuietly(table.io(), written);
         throw e;
-      }
-    }
-  }
-
-  /** Deletes files no snapshot references; one that cannot be deleted is left to orphan cleanup. */
-  static void deleteQuietly(FileIO io, List<String> locations) {
-    for (String location : locations) {
-      try {
-        io.deleteFile(location);
-      } catch (RuntimeException e) {
-        LOG.warn("Cannot delete uncommitted data file {}; orphan cleanup will", location, e);
       }
     }
   }

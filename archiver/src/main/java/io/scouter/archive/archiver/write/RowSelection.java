@@ -10,7 +10,7 @@ import java.util.Locale;
  * only from this service's own state (an archive run's plan) or trusted constant SQL, never from
  * user input.
  */
-public final class RowSelection {
+final class RowSelection {
   private final String predicate;
   private final String label;
 
@@ -24,7 +24,7 @@ public final class RowSelection {
    *
    * @param label letters, digits and dashes, used in data file names
    */
-  public static RowSelection where(String trustedSqlPredicate, String label) {
+  static RowSelection where(String trustedSqlPredicate, String label) {
     if (trustedSqlPredicate == null || trustedSqlPredicate.isBlank() || trustedSqlPredicate.contains(";")) {
       throw new IllegalArgumentException("Invalid row predicate: " + trustedSqlPredicate);
     }
@@ -34,11 +34,11 @@ public final class RowSelection {
     return new RowSelection(trustedSqlPredicate, label);
   }
 
-  public String predicate() {
+  String predicate() {
     return predicate;
   }
 
-  public String label() {
+  String label() {
     return label;
   }
 

@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
  *
  * <p>The SQL fragments inline both values as literals because {@code COPY} takes no bind
  * parameters; they come from this service's own state, and the constructor checks their shape.
- * The same rule exists in SQL as {@code scouter.is_archived(table, created_at, ins_xid)}.
+ * The rule is defined by the SQL function {@code scouter.is_archived(table, created_at, ins_xid)},
+ * which pg_cron and operators use; this inlined copy lets indexes serve it, and IsArchivedRuleTest
+ * (archiver) checks that both agree row for row.
  */
 public record ArchiveWatermark(Instant cutoff, String snapshot) {
   /** Nothing archived. */

@@ -9,9 +9,10 @@ import io.scouter.archive.catalog.settings.InvalidSettingException;
 public record CatalogSettings(String name) {
   public static final String SETTING = "SCOUTER_CATALOG_NAME";
   public static final String DEFAULT_NAME = "scouter";
+  public static final String NAME_PATTERN = "[A-Za-z][A-Za-z0-9_]{0,62}";
 
   public CatalogSettings {
-    if (name == null || !name.matches("[A-Za-z][A-Za-z0-9_]{0,62}")) {
+    if (name == null || !name.matches(NAME_PATTERN)) {
       throw new InvalidSettingException(SETTING, String.valueOf(name),
           "a letter followed by up to 62 letters, digits or underscores, e.g. scouter");
     }

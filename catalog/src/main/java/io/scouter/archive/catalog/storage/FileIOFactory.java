@@ -57,25 +57,21 @@ public final class FileIOFactory {
   public Map<String, String> catalogProperties(StorageSettings settings) {
     Map<String, String> properties = new LinkedHashMap<>();
     properties.put(CatalogProperties.WAREHOUSE_LOCATION, settings.warehouseLocation());
+    // A switch expression: a storage type added later fails to compile here instead of silently
+    // getting the local FileIO.
+    properties.put(CatalogProperties.FILE_IO_IMPL, switch (settings.type()) {
+      case S3 -> S3FileIO.class.getName();
+      case GCS -> GCSFileIO.class.getName();
+      case AZURE -> ADLSFileIO.class.getName();
+      // Not HadoopFileIO: without Hadoop's native library it forks chmod for every file and
+      // writes .crc side files; LocalFileIO is faster per file (figures in BENCHMARKS.md).
+      case LOCAL -> LocalFileIO.class.getName();
+    });
     switch (settings.type()) {
-      case S3:
-        properties.put(CatalogProperties.FILE_IO_IMPL, S3FileIO.class.getName());
-        putS3(properties, settings.s3());
-        break;
-      case GCS:
-        properties.put(CatalogProperties.FILE_IO_IMPL, GCSFileIO.class.getName());
-        settings.gcs().projectId().ifPresent(id -> properties.put(GCPProperties.GCS_PROJECT_ID, id));
-        break;
-      case AZURE:
-        properties.put(CatalogProperties.FILE_IO_IMPL, ADLSFileIO.class.getName());
-        putAzure(properties, settings.azure(), settings.uri().azureHost().orElseThrow());
-        break;
-      case LOCAL:
-      default:
-        // Not HadoopFileIO: without Hadoop's native library it forks chmod for every file and
-        // writes .crc side files; LocalFileIO measured ~8x faster per file (see BENCHMARKS.md).
-        properties.put(CatalogProperties.FILE_IO_IMPL, LocalFileIO.class.getName());
-        break;
+      case S3 -> putS3(properties, settings.s3());
+      case GCS -> settings.gcs().projectId().ifPresent(id -> properties.put(GCPProperties.GCS_PROJECT_ID, id));
+      case AZURE -> putAzure(properties, settings.azure(), settings.uri().azureHost().orElseThrow());
+      case LOCAL -> { } // a path needs nothing more
     }
     return new CatalogStorageProperties(properties);
   }

@@ -37,18 +37,12 @@ public record StorageSettings(StorageUri uri, ProviderSettings provider) {
   public static StorageSettings fromEnvironment(Map<String, String> environment, Path workingDirectory) {
     StorageUri uri = StorageUri.parseWithAccountLookup(
         environment.get(StorageUri.SETTING), () -> AzureSettings.accountName(environment), workingDirectory);
-    switch (uri.type()) {
-      case S3:
-        return new StorageSettings(uri, S3Settings.fromEnvironment(environment));
-      case GCS:
-        return new StorageSettings(uri, GcsSettings.fromEnvironment(environment));
-      case AZURE:
-        return new StorageSettings(
-            uri, AzureSettings.fromEnvironment(environment, uri.azureAccount().orElseThrow()));
-      case LOCAL:
-      default:
-        return new StorageSettings(uri, new LocalSettings());
-    }
+    return new StorageSettings(uri, switch (uri.type()) {
+      case S3 -> S3Settings.fromEnvironment(environment);
+      case GCS -> GcsSettings.fromEnvironment(environment);
+      case AZURE -> AzureSettings.fromEnvironment(environment, uri.azureAccount().orElseThrow());
+      case LOCAL -> new LocalSettings();
+    });
   }
 
   public StorageType type() {
@@ -80,16 +74,11 @@ public record StorageSettings(StorageUri uri, ProviderSettings provider) {
   }
 
   private static Class<? extends ProviderSettings> expectedClass(StorageType type) {
-    switch (type) {
-      case S3:
-        return S3Settings.class;
-      case GCS:
-        return GcsSettings.class;
-      case AZURE:
-        return AzureSettings.class;
-      case LOCAL:
-      default:
-        return LocalSettings.class;
-    }
+    return switch (type) {
+      case S3 -> S3Settings.class;
+      case GCS -> GcsSettings.class;
+      case AZURE -> AzureSettings.class;
+      case LOCAL -> LocalSettings.class;
+    };
   }
 }

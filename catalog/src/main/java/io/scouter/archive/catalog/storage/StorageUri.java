@@ -119,17 +119,12 @@ public final class StorageUri {
 
   /** The location string Iceberg uses as the catalog warehouse. */
   public String warehouseLocation() {
-    switch (type) {
-      case S3:
-        return "s3://" + bucket + suffix();
-      case GCS:
-        return "gs://" + bucket + suffix();
-      case AZURE:
-        return "abfss://" + bucket + "@" + azureAccount + AZURE_DFS_DOMAIN + suffix();
-      case LOCAL:
-      default:
-        return "file:" + localPath;
-    }
+    return switch (type) {
+      case S3 -> "s3://" + bucket + suffix();
+      case GCS -> "gs://" + bucket + suffix();
+      case AZURE -> "abfss://" + bucket + "@" + azureAccount + AZURE_DFS_DOMAIN + suffix();
+      case LOCAL -> "file:" + localPath;
+    };
   }
 
   private String suffix() {
@@ -267,16 +262,11 @@ public final class StorageUri {
   /** The normalised setting value, e.g. {@code s3://bucket/prefix} or {@code /abs/path}. */
   @Override
   public String toString() {
-    switch (type) {
-      case S3:
-        return "s3://" + bucket + suffix();
-      case GCS:
-        return "gs://" + bucket + suffix();
-      case AZURE:
-        return "az://" + bucket + suffix() + " (account " + azureAccount + ")";
-      case LOCAL:
-      default:
-        return localPath.toString();
-    }
+    return switch (type) {
+      case S3 -> "s3://" + bucket + suffix();
+      case GCS -> "gs://" + bucket + suffix();
+      case AZURE -> "az://" + bucket + suffix() + " (account " + azureAccount + ")";
+      case LOCAL -> localPath.toString();
+    };
   }
 }

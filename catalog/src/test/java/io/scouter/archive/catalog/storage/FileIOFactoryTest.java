@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.entry;
 
 import com.google.auth.oauth2.ServiceAccountCredentials;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.iceberg.aws.s3.S3FileIO;
@@ -24,6 +25,31 @@ class FileIOFactoryTest {
       environment.put(keyValues[i], keyValues[i + 1]);
     }
     return StorageSettings.fromEnvironment(environment, Path.of("/srv/scouter"));
+  }
+
+  /**
+   * Each storage type has a FileIO of its own: a type that fell through to a default branch would
+   * share LocalFileIO with LOCAL. A new type must add its sample here for the test to pass.
+   */
+  @Test
+  void everyStorageTypeGetsItsOwnFileIO() {
+    Map<StorageType, StorageSettings> samples = new EnumMap<>(StorageType.class);
+    samples.put(StorageType.LOCAL, read("SCOUTER_STORAGE_URI", "/var/lib/scouter/wh"));
+    samples.put(StorageType.S3, read("SCOUTER_STORAGE_URI", "s3://bucket/wh"));
+    samples.put(StorageType.GCS, read("SCOUTER_STORAGE_URI", "gs://bucket/wh"));
+    samples.put(StorageType.AZURE, read("SCOUTER_STORAGE_URI", "az://container/wh",
+        "AZURE_STORAGE_ACCOUNT_NAME", "account"));
+    assertThat(samples.keySet()).containsExactlyInAnyOrder(StorageType.values());
+    Map<StorageType, String> fileIo = new EnumMap<>(StorageType.class);
+    samples.forEach((type, settings) -> {
+      assertThat(settings.type()).isEqualTo(type);
+      fileIo.put(type, factory.catalogProperties(settings).get("io-impl"));
+    });
+    assertThat(fileIo.values()).doesNotHaveDuplicates();
+    assertThat(fileIo).containsEntry(StorageType.LOCAL, LocalFileIO.class.getName())
+        .containsEntry(StorageType.S3, S3FileIO.class.getName())
+        .containsEntry(StorageType.GCS, GCSFileIO.class.getName())
+        .containsEntry(StorageType.AZURE, ADLSFileIO.class.getName());
   }
 
   @Test

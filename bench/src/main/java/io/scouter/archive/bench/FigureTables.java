@@ -1,0 +1,250 @@
+package io.scouter.archive.bench;
+
+import static io.scouter.archive.bench.Figures.NOT_AVAILABLE;
+
+import io.scouter.archive.archiver.ArchivePassResult;
+import io.scouter.archive.archiver.run.TableRunResult;
+import io.scouter.archive.catalog.drift.DriftType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** The figures of one run as tables (a) to (f) and the targets; pure formatting, no measuring. */
+final class FigureTables {
+  private static final long TARGET_HEAP_BYTES = 512L * 1024 * 1024;
+
+  private final BenchResults results;
+  private final BenchParameters parameters;
+
+  FigureTables(BenchResults results, BenchParameters parameters) {
+    this.results = results;
+    this.parameters = parameters;
+  }
+
+  List<FigureTable> all() {
+    List<FigureTable> tables = new ArrayList<>(List.of(throughput(), passSteps(), latency(), pruning(), heap()));
+    results.scaled().ifPresent(scaled -> tables.add(scale(scaled)));
+    results.ingestion().ifPresent(ingestion -> tables.add(ingestion(ingestion)));
+    tables.add(targets());
+    return tables;
+  }
+
+  FigureTable throughput() {
+    FigureTable.Builder table = FigureTable.builder("(a) Archive throughput: PostgreSQL -> committed Iceberg",
+        "table", "rows", "binary COPY rows/s", "COPY->Parquet rows/s", "archive pass s", "archive pass rows/s",
+        "pass / COPY");
+    long rows = 0;
+    Duration copy = Duration.ZERO;
+    Duration write = Duration.ZERO;
+    for (DriftType type : DriftType.values()) {
+      CopyThroughput.Timed copied = results.copy().get(type);
+      TableRunResult archived = tableResult(results.pass(), type);
+      table.row(type.tableName(), Figures.count(archived.rows()), Figures.perSecond(copied.rows(), copied.elapsed()),
+          Figures.perSecond(results.write().get(type).rows(), results.write().get(type).elapsed()),
+          Figures.secondsText(archived.duration()), Figures.perSecond(archived.rows(), archived.duration()),
+          Figures.ratio(rate(archived.rows(), archived.duration()) / rate(copied.rows(), copied.elapsed())));
+      rows += copied.rows();
+      copy = copy.plus(copied.elapsed());
+      write = write.plus(results.write().get(type).elapsed());
+    }
+    Duration pass = BenchRun.passDuration(results.pass());
+    table.row("all", Figures.count(results.pass().rows()), Figures.perSecond(rows, copy),
+        Figures.perSecond(rows, write), Figures.secondsText(pass), Figures.perSecond(results.pass().rows(), pass),
+        Figures.ratio(passToCopy()));
+    int files = results.pass().tables().stream().mapToInt(TableRunResult::files).sum();
+    long bytes = results.pass().tables().stream().mapToLong(TableRunResult::bytes).sum();
+    return table
+        .note("binary COPY: the archiver's own COPY statement (same rows, columns, order), bytes discarded;"
+            + " best of 2.")
+        .note("COPY->Parquet: the archiver's writer over the same rows, files not committed (then deleted).")
+        .note("archive pass: DataArchiver.archive(), plan + COPY->Parquet + Iceberg commit + finish; "
+            + Figures.count(files) + " data files, " + Figures.mebibytes(bytes) + ".")
+        .build();
+  }
+
+  FigureTable passSteps() {
+    FigureTable.Builder table = FigureTable.builder("(a) The archive pass step by step, seconds",
+        "table", "plan", "COPY->Parquet", "Iceberg commit", "finish", "pass");
+    for (DriftType type : DriftType.values()) {
+      Map<StepClock.Phase, Duration> phases = results.passPhases().get(type);
+      table.row(type.tableName(), Figures.secondsText(phases.get(StepClock.Phase.PLAN)),
+          Figures.secondsText(phases.get(StepClock.Phase.WRITE)),
+          Figures.secondsText(phases.get(StepClock.Phase.COMMIT)),
+          Figures.secondsText(phases.get(StepClock.Phase.FINISH)),
+          Figures.secondsText(tableResult(results.pass(), type).duration()));
+    }
+    return table
+        .note("plan: the run's REPEATABLE READ snapshot, the row counts that bound it and its record; finish: the"
+            + " archive state moved to the run's snapshot and watermark (one row). Timed at the archiver's step hook.")
+        .build();
+  }
+
+  FigureTable latency() {
+    FigureTable.Builder table = FigureTable.builder(String.format(Locale.ROOT,
+            "(b) Binned-metric latency, one entity, ms (%d runs after %d warm-up; %d bins asked)", parameters.runs(),
+            parameters.warmup(), HttpQueryProbe.MAX_DATA_POINTS),
+        "route, window", "rows", "bins", "hot p50", "hot p95", "archive p50", "archive p95", "archive / hot",
+        "same answer");
+    List<String> unavailable = new ArrayList<>();
+    for (DriftType type : BenchRun.QUERIED) {
+      for (QueryWindow window : results.windows()) {
+        LatencyResult hot = results.hot().get(type).get(window);
+        LatencyResult archived = results.archived().get(type).get(window);
+        table.row(type.wireName() + ", " + window.label(), Figures.count(results.data().rowsPerEntity(type,
+                window.days())), archived.bins().or(hot::bins).map(String::valueOf).orElse(NOT_AVAILABLE),
+            p50(hot), p95(hot), p50(archived), p95(archived), ratioP50(archived, hot),
+            hot.available() && archived.available() ? (hot.lastAnswer().equals(archived.lastAnswer()) ? "yes" : "NO")
+                : NOT_AVAILABLE);
+        Optional.ofNullable(hot.unavailable()).filter(reason -> !unavailable.contains(reason))
+            .ifPresent(unavailable::add);
+        Optional.ofNullable(archived.unavailable()).filter(reason -> !unavailable.contains(reason))
+            .ifPresent(unavailable::add);
+      }
+    }
+    table.note("GET /scouter/drift/{type} of the running service over loopback HTTP, end to end; hot: before"
+        + " the archive pass (every row in PostgreSQL), archive: after it (every row in Iceberg).");
+    unavailable.forEach(reason -> table.note(reason.contains("route not available")
+        ? "n/a: the service answered 404 Not Found: this build has no GET /scouter/drift/{type} route yet, and no"
+            + " figure is made up"
+        : reason));
+    return table.build();
+  }
+
+  FigureTable pruning() {
+    FigureTable.Builder table = FigureTable.builder("(c) Pruning: data files planned / total, one entity",
+        "table, window", "planned", "total", "planning ms");
+    for (DriftType type : DriftType.values()) {
+      for (QueryWindow window : results.windows()) {
+        PlannedFiles.Result planned = results.pruning().get(type).get(window);
+        table.row(type.tableName() + ", " + window.label(), Figures.count(planned.planned()),
+            Figures.count(planned.total()), Figures.millis(planned.planning()));
+      }
+    }
+    return table.note("Iceberg scan of the readers' snapshot (scouter.archive_state) filtered on the entity and the"
+        + " window, counted with planFiles(); partitions are day x entity.").build();
+  }
+
+  FigureTable heap() {
+    HeapWatch.Result heap = results.heap();
+    return FigureTable.builder("(d) Heap during the archive pass", "figure", "value")
+        .row("max heap (-Xmx)", Figures.mebibytes(heap.maxHeapBytes()))
+        .row("peak heap after GC",
+            heap.peakAfterGcBytes() < 0 ? "no GC ran" : Figures.mebibytes(heap.peakAfterGcBytes()))
+        .row("peak heap used, garbage included", Figures.mebibytes(heap.peakUsedBytes()))
+        .row("GCs, total GC time", heap.collections() + ", " + heap.collectionTime().toMillis() + " ms")
+        .note("the whole JVM (service, Jetty, the pass) sampled every 5 ms; after GC is what was really live.")
+        .build();
+  }
+
+  FigureTable scale(BenchResults.Scaled scaled) {
+    int base = parameters.entities();
+    FigureTable.Builder table = FigureTable.builder("(e) Archive size: Spc latency (ms) and files for one entity, "
+            + base + " vs " + scaled.entities() + " entities archived",
+        "window", "rows", "p50 " + base, "p50 " + scaled.entities(), "ratio p50", "p95 " + base,
+        "p95 " + scaled.entities(), "files " + base, "files " + scaled.entities());
+    for (QueryWindow window : results.windows()) {
+      LatencyResult small = results.archived().get(DriftType.SPC).get(window);
+      LatencyResult large = scaled.latency().get(window);
+      PlannedFiles.Result smallFiles = results.pruning().get(DriftType.SPC).get(window);
+      PlannedFiles.Result largeFiles = scaled.pruning().get(window);
+      table.row(window.label(), Figures.count(results.data().rowsPerEntity(DriftType.SPC, window.days())),
+          p50(small), p50(large), ratioP50(large, small), p95(small), p95(large),
+          smallFiles.planned() + " / " + smallFiles.total(), largeFiles.planned() + " / " + largeFiles.total());
+    }
+    Duration pass = BenchRun.passDuration(scaled.pass());
+    return table.note("the larger archive: " + Figures.count(scaled.rowsAdded()) + " more spc_drift rows archived"
+        + " by a second pass in " + Figures.secondsText(pass) + " s (" + Figures.perSecond(scaled.rowsAdded(), pass)
+        + " rows/s).").build();
+  }
+
+  FigureTable ingestion(IngestionProbe.Result ingestion) {
+    FigureTable.Builder table = FigureTable.builder("(f) Ingestion: POST /scouter/drift",
+        "records/request", "clients", "requests", "records inserted", "seconds", "records/s", "request p50 ms",
+        "request p95 ms");
+    if (ingestion.batchTimes().isEmpty()) {
+      table.row(Figures.count(ingestion.batchSize()), String.valueOf(ingestion.clients()), "0", "0", NOT_AVAILABLE,
+          NOT_AVAILABLE, NOT_AVAILABLE, NOT_AVAILABLE);
+    } else {
+      table.row(Figures.count(ingestion.batchSize()), String.valueOf(ingestion.clients()),
+          Figures.count(ingestion.batches()), Figures.count(ingestion.inserted()),
+          Figures.secondsText(ingestion.elapsed()), Figures.count(Math.round(ingestion.recordsPerSecond())),
+          Figures.millis(Percentiles.of(ingestion.batchTimes(), 50)),
+          Figures.millis(Percentiles.of(ingestion.batchTimes(), 95)));
+    }
+    table.note("new records only (Spc, Psi, Custom in turn), each request one transaction; clients run in this"
+        + " JVM, on the same cores as the service.");
+    if (ingestion.error() != null) {
+      table.note("stopped early: " + ingestion.error());
+    }
+    return table.build();
+  }
+
+  FigureTable targets() {
+    FigureTable.Builder table = FigureTable.builder("Targets (stated, not asserted)", "target", "measured",
+        "verdict");
+    double archiveToCopy = passToCopy();
+    table.row("archive >= 0.5x binary COPY rate (stretch 0.8x)", Figures.ratio(archiveToCopy),
+        verdict(archiveToCopy >= 0.5, archiveToCopy >= 0.8));
+    QueryWindow longest = results.windows().get(results.windows().size() - 1);
+    LatencyResult hot = results.hot().get(DriftType.SPC).get(longest);
+    LatencyResult archived = results.archived().get(DriftType.SPC).get(longest);
+    Optional<Double> archiveToHot = ratio(archived, hot);
+    table.row("archived " + longest.label() + " Spc query <= PostgreSQL (stretch 0.3x)",
+        archiveToHot.map(Figures::ratio).orElse(NOT_AVAILABLE),
+        archiveToHot.map(ratio -> verdict(ratio <= 1.0, ratio <= 0.3)).orElse(NOT_AVAILABLE));
+    Optional<Double> largeToSmall = results.scaled().flatMap(scaled -> ratio(scaled.latency().get(longest), archived));
+    table.row("10x archive -> <= 1.2x latency (" + longest.label() + ", p50)",
+        largeToSmall.map(Figures::ratio).orElse(NOT_AVAILABLE),
+        largeToSmall.map(ratio -> verdict(ratio <= 1.2, false)).orElse(NOT_AVAILABLE));
+    long peak = results.heap().peakAfterGcBytes();
+    table.row("archive pass peak heap < 512 MiB", peak < 0 ? NOT_AVAILABLE : Figures.mebibytes(peak)
+        + " after GC under " + Figures.mebibytes(results.heap().maxHeapBytes()) + " max",
+        peak < 0 ? NOT_AVAILABLE : verdict(peak < TARGET_HEAP_BYTES, false));
+    return table.build();
+  }
+
+  double passToCopy() {
+    long rows = 0;
+    Duration copy = Duration.ZERO;
+    for (CopyThroughput.Timed copied : results.copy().values()) {
+      rows += copied.rows();
+      copy = copy.plus(copied.elapsed());
+    }
+    return rate(results.pass().rows(), BenchRun.passDuration(results.pass())) / rate(rows, copy);
+  }
+
+  private static String verdict(boolean met, boolean stretchMet) {
+    return stretchMet ? "met (stretch too)" : met ? "met" : "not met";
+  }
+
+  private static TableRunResult tableResult(ArchivePassResult pass, DriftType type) {
+    return pass.tables().stream().filter(table -> table.type() == type).findFirst()
+        .orElseThrow(() -> new IllegalStateException("Cannot find " + type.tableName() + " in the archive pass"));
+  }
+
+  private static double rate(long rows, Duration elapsed) {
+    return rows / Figures.seconds(elapsed);
+  }
+
+  private static String p50(LatencyResult result) {
+    return result.available() ? Figures.millis(result.p50()) : NOT_AVAILABLE;
+  }
+
+  private static String p95(LatencyResult result) {
+    return result.available() ? Figures.millis(result.p95()) : NOT_AVAILABLE;
+  }
+
+  private static String ratioP50(LatencyResult numerator, LatencyResult denominator) {
+    return ratio(numerator, denominator).map(Figures::ratio).orElse(NOT_AVAILABLE);
+  }
+
+  private static Optional<Double> ratio(LatencyResult numerator, LatencyResult denominator) {
+    if (numerator == null || denominator == null || !numerator.available() || !denominator.available()) {
+      return Optional.empty();
+    }
+    return Optional.of(numerator.p50().toNanos() / (double) denominator.p50().toNanos());
+  }
+}
