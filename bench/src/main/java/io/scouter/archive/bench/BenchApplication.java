@@ -20,6 +20,7 @@ public final class BenchApplication extends ScouterArchiveApplication {
   @Override
   protected void addCommands(Bootstrap<ScouterArchiveConfiguration> bootstrap) {
     bootstrap.addCommand(new BenchCommand());
+    bootstrap.addCommand(new LoadTestCommand());
   }
 
   @Override

@@ -28,12 +28,14 @@ final class EngineSessions {
         .config("spark.sql.catalog.scouter.type", "jdbc")
         .config("spark.sql.catalog.scouter.uri", service.catalogJdbcUri())
         .config("spark.sql.catalog.scouter.jdbc.user", "postgres")
+        .config("spark.sql.catalog.scouter.jdbc.password", service.databasePassword())
         .config("spark.sql.catalog.scouter.jdbc.schema-version", "V1")
         .config("spark.sql.catalog.scouter.warehouse", service.warehouse.toString())
         // README, "Use from Spark": the REST catalog, by URL.
         .config("spark.sql.catalog.archive", "org.apache.iceberg.spark.SparkCatalog")
         .config("spark.sql.catalog.archive.type", "rest")
         .config("spark.sql.catalog.archive.uri", service.baseUri() + "/iceberg")
+        .config("spark.sql.catalog.archive.token", service.apiKey())
         .getOrCreate();
   }
 }

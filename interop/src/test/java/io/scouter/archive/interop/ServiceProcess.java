@@ -29,14 +29,17 @@ final class ServiceProcess implements AutoCloseable {
   final int adminPort;
   final int databasePort;
   final Path warehouse;
+  private final Path workDirectory;
   private final Process process;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-  private ServiceProcess(int port, int adminPort, int databasePort, Path warehouse, Process process) {
+  private ServiceProcess(int port, int adminPort, int databasePort, Path warehouse, Path workDirectory,
+      Process process) {
     this.port = port;
     this.adminPort = adminPort;
     this.databasePort = databasePort;
     this.warehouse = warehouse;
+    this.workDirectory = workDirectory;
     this.process = process;
   }
 
@@ -65,7 +68,7 @@ final class ServiceProcess implements AutoCloseable {
     environment.put("SCOUTER_STORAGE_URI", warehouse.toString());
     environment.put("DATA_RETENTION_PERIOD", "1");
     environment.put("ARCHIVE_ENABLED", "false");
-    ServiceProcess service = new ServiceProcess(port, adminPort, databasePort, warehouse, builder.start());
+    ServiceProcess service = new ServiceProcess(port, adminPort, databasePort, warehouse, workDirectory, builder.start());
     service.awaitReady(workDirectory.resolve("service.log"));
     return service;
   }
@@ -83,7 +86,10 @@ final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException("The service exited with " + process.exitValue() + ":\n" + Files.readString(log));
       }
       try {
-        if (get(baseUri() + "/iceberg/v1/config").statusCode() == 200) {
+        // Up once the routes answer; before the first key is read, that answer is 401.
+        int status = http.send(HttpRequest.newBuilder(URI.create(baseUri() + "/iceberg/v1/config"))
+            .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        if (status == 200 || status == 401) {
           return;
         }
       } catch (IOException notYet) {
@@ -104,12 +110,31 @@ final class ServiceProcess implements AutoCloseable {
     return "jdbc:postgresql://127.0.0.1:" + databasePort + "/postgres?currentSchema=iceberg";
   }
 
+  /** The admin key the service generated at its first start (README, "Security"), as a user reads it. */
+  String apiKey() {
+    return readTrimmed(workDirectory.resolve("scouter-api-key"));
+  }
+
+  /** The embedded PostgreSQL's superuser password, from the 0600 file in its data directory. */
+  String databasePassword() {
+    return readTrimmed(workDirectory.resolve("pg-data").resolve("scouter-superuser.secret"));
+  }
+
+  private static String readTrimmed(Path file) {
+    try {
+      return Files.readString(file).trim();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + file, e);
+    }
+  }
+
   String hotStoreJdbcUri() {
     return "jdbc:postgresql://127.0.0.1:" + databasePort + "/postgres";
   }
 
   HttpResponse<String> get(String uri) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofMinutes(2)).GET().build(),
+    return http.send(HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofMinutes(2))
+            .header("Authorization", "Bearer " + apiKey()).GET().build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -124,6 +149,7 @@ final class ServiceProcess implements AutoCloseable {
   void postDrift(String json) throws IOException, InterruptedException {
     HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUri() + "/scouter/drift"))
         .timeout(Duration.ofMinutes(2)).header("Content-Type", "application/json")
+        .header("Authorization", "Bearer " + apiKey())
         .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
       throw new IllegalStateException("Ingestion answered " + response.statusCode() + ": " + response.body());
@@ -134,7 +160,8 @@ final class ServiceProcess implements AutoCloseable {
   String archivePass() throws IOException, InterruptedException {
     HttpResponse<String> response = http.send(
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + "/tasks/archive"))
-            .timeout(Duration.ofMinutes(5)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+            .timeout(Duration.ofMinutes(5)).header("Authorization", "Bearer " + apiKey())
+            .POST(HttpRequest.BodyPublishers.noBody()).build(),
         HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
       throw new IllegalStateException("The archive task answered " + response.statusCode() + ": " + response.body());

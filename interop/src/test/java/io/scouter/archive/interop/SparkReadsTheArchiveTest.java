@@ -192,6 +192,7 @@ class SparkReadsTheArchiveTest {
   private long coveredByWatermark(String table) throws Exception {
     Properties user = new Properties();
     user.setProperty("user", "postgres");
+    user.setProperty("password", service.databasePassword());
     try (Connection connection = DriverManager.getConnection(service.hotStoreJdbcUri(), user);
         Statement statement = connection.createStatement();
         ResultSet count = statement.executeQuery("SELECT count(*) FROM scouter." + HOT_TABLES.get(table)
