@@ -15,6 +15,7 @@ import io.scouter.archive.catalog.drift.DriftRecord;
 import io.scouter.archive.catalog.drift.DriftType;
 import io.scouter.archive.catalog.settings.DatabaseUri;
 import io.scouter.archive.catalog.testing.TestDatabases;
+import io.scouter.archive.catalog.testing.TemporaryDirectories;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -89,11 +90,7 @@ class AuditRoutesTest {
   private static long replaced;
 
   private static Path temporaryDirectory() {
-    try {
-      return Files.createTempDirectory("audit-routes");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return TemporaryDirectories.create("audit-routes-");
   }
 
   @BeforeAll

@@ -11,6 +11,7 @@ import io.scouter.archive.api.ScouterArchiveApplication;
 import io.scouter.archive.api.config.ScouterArchiveConfiguration;
 import io.scouter.archive.api.testing.TestApiKeys;
 import io.scouter.archive.catalog.testing.TestDatabases;
+import io.scouter.archive.catalog.testing.TemporaryDirectories;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -65,7 +66,7 @@ class ApiKeyAuthTest {
     private static final DropwizardAppExtension<ScouterArchiveConfiguration> APP = new DropwizardAppExtension<>(
         ScouterArchiveApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
         ConfigOverride.config("database.uri", TestDatabases.freshDatabaseUri("auth_keys")),
-        ConfigOverride.config("storage.uri", System.getProperty("java.io.tmpdir") + "/scouter-auth-test-storage"));
+        ConfigOverride.config("storage.uri", () -> TemporaryDirectories.create("scouter-auth-test-storage-").toString()));
 
     private String url(String port, String path) {
       return "http://localhost:" + (port.equals("admin") ? APP.getAdminPort() : APP.getLocalPort()) + path;
@@ -141,7 +142,7 @@ class ApiKeyAuthTest {
         ScouterArchiveApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
         ConfigOverride.config("database.uri", TestDatabases.freshDatabaseUri("auth_open_reads")),
         ConfigOverride.config("auth.reads", "open"),
-        ConfigOverride.config("storage.uri", System.getProperty("java.io.tmpdir") + "/scouter-auth-test-storage"));
+        ConfigOverride.config("storage.uri", () -> TemporaryDirectories.create("scouter-auth-test-storage-").toString()));
 
     @Test
     void readsNeedNoKeyButWritesAndAdminStillDo() {

@@ -12,6 +12,7 @@ import io.scouter.archive.api.ScouterArchiveApplication;
 import io.scouter.archive.api.config.ScouterArchiveConfiguration;
 import io.scouter.archive.api.testing.TestApiKeys;
 import io.scouter.archive.catalog.testing.TestDatabases;
+import io.scouter.archive.catalog.testing.TemporaryDirectories;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,7 +43,7 @@ class BadInputCorpusTest {
       ScouterArchiveApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
       ConfigOverride.config("database.uri", TestDatabases.freshDatabaseUri("bad_input_corpus")),
       ConfigOverride.config("ingest.maxRequestSize", "1MiB"),
-      ConfigOverride.config("storage.uri", System.getProperty("java.io.tmpdir") + "/scouter-corpus-test-storage"));
+      ConfigOverride.config("storage.uri", () -> TemporaryDirectories.create("scouter-corpus-test-storage-").toString()));
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private static final Instant AT = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);

@@ -9,6 +9,7 @@ import io.scouter.archive.catalog.hotstore.HotStore;
 import io.scouter.archive.catalog.settings.DatabaseUri;
 import io.scouter.archive.catalog.settings.PoolSize;
 import io.scouter.archive.catalog.testing.TestDatabases;
+import io.scouter.archive.catalog.testing.TemporaryDirectories;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,12 +27,12 @@ class MaintainCommandTest {
   @Test
   void maintainCommandCompactsTwoRunsOfOneDayIntoOneFile() throws Exception {
     String database = TestDatabases.freshDatabaseUri("maintain_command");
-    Path config = Files.createTempFile("scouter-maintain-command", ".yml");
+    Path config = TemporaryDirectories.create("scouter-maintain-command-").resolve("config.yml");
     Files.writeString(config, String.join("\n",
         "database:",
         "  uri: " + database,
         "storage:",
-        "  uri: " + Files.createTempDirectory("scouter-maintain-command"),
+        "  uri: " + TemporaryDirectories.create("scouter-maintain-command-"),
         "logging:",
         "  level: WARN",
         ""));

@@ -10,6 +10,7 @@ import io.scouter.archive.api.ScouterArchiveApplication;
 import io.scouter.archive.api.config.ScouterArchiveConfiguration;
 import io.scouter.archive.api.testing.TestApiKeys;
 import io.scouter.archive.catalog.testing.TestDatabases;
+import io.scouter.archive.catalog.testing.TemporaryDirectories;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -38,11 +39,7 @@ class MaintenanceOperationsTest {
   }
 
   private static String temporaryDirectory() {
-    try {
-      return Files.createTempDirectory("scouter-maintenance-operations").toString();
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return TemporaryDirectories.create("scouter-maintenance-operations-").toString();
   }
 
   @Test

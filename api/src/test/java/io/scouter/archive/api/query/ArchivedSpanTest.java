@@ -8,6 +8,7 @@ import io.scouter.archive.api.testing.ArchiveBench;
 import io.scouter.archive.catalog.drift.DriftRecord;
 import io.scouter.archive.catalog.drift.DriftType;
 import io.scouter.archive.catalog.testing.TestDatabases;
+import io.scouter.archive.catalog.testing.TemporaryDirectories;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -26,7 +27,7 @@ class ArchivedSpanTest {
   @Test
   void theSpanIsWidenedByEachRunAndOutlivesTheRunHistory() throws Exception {
     try (ArchiveBench bench = new ArchiveBench(TestDatabases.freshDatabase("archived_span"),
-        Files.createTempDirectory("archived-span"))) {
+        TemporaryDirectories.create("archived-span-"))) {
       Instant first = T0.plusSeconds(3600);
       Instant last = T0.plus(Duration.ofDays(1)).plusSeconds(7200);
       bench.insert(List.of(new DriftRecord.Spc(first, "span", "model", "1", "f", 1)));

@@ -19,6 +19,7 @@ import io.scouter.archive.catalog.drift.DriftRecord;
 import io.scouter.archive.catalog.drift.DriftType;
 import io.scouter.archive.catalog.hotstore.DriftRecordInserter;
 import io.scouter.archive.catalog.testing.TestDatabases;
+import io.scouter.archive.catalog.testing.TemporaryDirectories;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -51,7 +52,7 @@ class DuplicateRemovalTest {
 
   @Test
   void removesEveryExtraCopyInOneCommitPerTableWhileReadersStayExact() throws Exception {
-    try (ArchiveBench bench = new ArchiveBench(TestDatabases.freshDatabase("dedup"), Files.createTempDirectory("dedup"))) {
+    try (ArchiveBench bench = new ArchiveBench(TestDatabases.freshDatabase("dedup"), TemporaryDirectories.create("dedup-"))) {
       Archive archive = archiveWithDuplicates(bench);
       Set<String> untouchedBefore = filesOutside(bench, archive.reSent);
       DriftReader reader = new DriftReader(bench.hotStore.dataSource(), new ArchiveScanner(bench.catalog));
@@ -93,7 +94,7 @@ class DuplicateRemovalTest {
   @Test
   void aCrashOnEitherSideOfTheCommitLeavesEveryRowWhereItWas() throws Exception {
     try (ArchiveBench bench = new ArchiveBench(TestDatabases.freshDatabase("dedup_crash"),
-        Files.createTempDirectory("dedup-crash"))) {
+        TemporaryDirectories.create("dedup-crash-"))) {
       Archive archive = archiveWithDuplicates(bench);
       DriftReader reader = new DriftReader(bench.hotStore.dataSource(), new ArchiveScanner(bench.catalog));
       SpcResult withCopies = spc(reader);

@@ -6,6 +6,7 @@ import io.scouter.archive.api.testing.ArchiveBench;
 import io.scouter.archive.catalog.drift.DriftRecord;
 import io.scouter.archive.catalog.hotstore.DriftRecordInserter;
 import io.scouter.archive.catalog.testing.TestDatabases;
+import io.scouter.archive.catalog.testing.TemporaryDirectories;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -30,7 +31,7 @@ class LateDuplicatesTest {
   @Test
   void aRunDropsLateRowsWhoseKeysTheArchiveHoldsAndCountsThem() throws Exception {
     try (ArchiveBench bench = new ArchiveBench(TestDatabases.freshDatabase("late_duplicates"),
-        Files.createTempDirectory("late-duplicates"))) {
+        TemporaryDirectories.create("late-duplicates-"))) {
       DriftRecordInserter oldCodePath = new DriftRecordInserter(bench.hotStore.dataSource());
       List<DriftRecord> original = OnceOnlyIngestTest.records("late", T0, 2, 41);
       oldCodePath.insert(original);
@@ -61,7 +62,7 @@ class LateDuplicatesTest {
   @Test
   void aRunWhoseLateRowsAreAllDuplicatesStillMovesItsWatermarkOverThem() throws Exception {
     try (ArchiveBench bench = new ArchiveBench(TestDatabases.freshDatabase("late_duplicates_only"),
-        Files.createTempDirectory("late-duplicates-only"))) {
+        TemporaryDirectories.create("late-duplicates-only-"))) {
       DriftRecordInserter oldCodePath = new DriftRecordInserter(bench.hotStore.dataSource());
       List<DriftRecord> original = OnceOnlyIngestTest.records("only", T0, 1, 43);
       oldCodePath.insert(original);

@@ -27,6 +27,7 @@ import io.scouter.archive.catalog.recordkey.ArchiveKeyCheck;
 import io.scouter.archive.catalog.recordkey.RecordKey;
 import io.scouter.archive.catalog.settings.RetentionPeriod;
 import io.scouter.archive.catalog.testing.TestDatabases;
+import io.scouter.archive.catalog.testing.TemporaryDirectories;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -160,7 +161,7 @@ class OnceOnlyIngestTest {
   }
 
   private static ArchiveBench bench(String name) throws Exception {
-    return new ArchiveBench(TestDatabases.freshDatabase(name), Files.createTempDirectory(name));
+    return new ArchiveBench(TestDatabases.freshDatabase(name), TemporaryDirectories.create(name + "-"));
   }
 
   private static DriftRecordInserter checkedInserter(ArchiveBench bench, MovableClock clock) {

@@ -15,6 +15,7 @@ import io.scouter.archive.catalog.drift.DriftRecord;
 import io.scouter.archive.catalog.drift.DriftTableDefinition;
 import io.scouter.archive.catalog.settings.DatabaseUri;
 import io.scouter.archive.catalog.testing.TestDatabases;
+import io.scouter.archive.catalog.testing.TemporaryDirectories;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -55,11 +56,7 @@ class RestCatalogClientTest {
   private static RESTCatalog rest;
 
   private static Path temporaryDirectory() {
-    try {
-      return Files.createTempDirectory("rest-catalog-client");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return TemporaryDirectories.create("rest-catalog-client-");
   }
 
   @BeforeAll

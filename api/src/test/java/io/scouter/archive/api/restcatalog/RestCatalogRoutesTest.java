@@ -16,6 +16,7 @@ import io.scouter.archive.catalog.drift.DriftRecord;
 import io.scouter.archive.catalog.drift.DriftTableDefinition;
 import io.scouter.archive.catalog.settings.DatabaseUri;
 import io.scouter.archive.catalog.testing.TestDatabases;
+import io.scouter.archive.catalog.testing.TemporaryDirectories;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -53,11 +54,7 @@ class RestCatalogRoutesTest {
   private static ArchiveBench bench;
 
   private static Path temporaryDirectory() {
-    try {
-      return Files.createTempDirectory("rest-catalog-routes");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return TemporaryDirectories.create("rest-catalog-routes-");
   }
 
   @BeforeAll

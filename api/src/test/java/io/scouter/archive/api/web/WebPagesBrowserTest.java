@@ -13,6 +13,7 @@ import io.scouter.archive.api.testing.TestApiKeys;
 import io.scouter.archive.catalog.drift.DriftType;
 import io.scouter.archive.catalog.settings.DatabaseUri;
 import io.scouter.archive.catalog.testing.TestDatabases;
+import io.scouter.archive.catalog.testing.TemporaryDirectories;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -60,11 +61,7 @@ class WebPagesBrowserTest {
   private static Map<String, Object> results;
 
   private static String temporaryDirectory() {
-    try {
-      return Files.createTempDirectory("scouter-web-pages").toString();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return TemporaryDirectories.create("scouter-web-pages-").toString();
   }
 
   @BeforeAll

@@ -12,6 +12,7 @@ import io.scouter.archive.api.testing.TestApiKeys;
 import io.scouter.archive.catalog.drift.DriftType;
 import io.scouter.archive.catalog.settings.DatabaseUri;
 import io.scouter.archive.catalog.testing.TestDatabases;
+import io.scouter.archive.catalog.testing.TemporaryDirectories;
 import jakarta.ws.rs.client.Entity;
 import org.glassfish.jersey.client.ClientProperties;
 import jakarta.ws.rs.core.MediaType;
@@ -53,11 +54,7 @@ class WebRoutesTest {
   private static final Instant RECENT = DAY.minus(2, ChronoUnit.DAYS).plusSeconds(7200);
 
   private static String temporaryDirectory() {
-    try {
-      return Files.createTempDirectory("scouter-web-routes").toString();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return TemporaryDirectories.create("scouter-web-routes-").toString();
   }
 
   @BeforeAll
