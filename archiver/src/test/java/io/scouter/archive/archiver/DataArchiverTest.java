@@ -219,7 +219,7 @@ class DataArchiverTest {
         if (step == ArchiveStep.BEFORE_COMMIT && type == DriftType.SPC && !interrupted.getAndSet(true)) {
           try (Connection admin = fixture.hotStore.dataSource().getConnection();
               Statement statement = admin.createStatement()) {
-            statement.execute("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' "
+            statement.execute("SELECT pg_terminate_backend(pid, 5000) FROM pg_locks WHERE locktype = 'advisory' "
                 + "AND pid <> pg_backend_pid()");
           } catch (SQLException e) {
             throw new IllegalStateException(e);
