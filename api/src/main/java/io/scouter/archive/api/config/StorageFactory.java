@@ -1,21 +1,16 @@
 package io.scouter.archive.api.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.scouter.archive.catalog.storage.AzureSettings;
-import io.scouter.archive.catalog.storage.GcsSettings;
 import io.scouter.archive.catalog.storage.S3Settings;
 import io.scouter.archive.catalog.storage.StorageSettings;
-import io.scouter.archive.catalog.storage.StorageUri;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Where archived data lives, and the credentials of its store. The rules that tie values together
  * (accepted URIs, which credentials go with which store) are the catalog module's
  * {@link StorageSettings}, which also serves tools without Dropwizard; {@link #settings()} hands the
- * values over under the names of the variables they come from, so that its messages name them.
+ * values over as typed {@link StorageSettings.Inputs}, whose messages name the variable of a bad value.
  */
 public final class StorageFactory {
   @NotEmpty
@@ -136,17 +131,7 @@ public final class StorageFactory {
 
   /** Validates and returns the settings; an unusable value fails with a message naming its variable. */
   public StorageSettings settings() {
-    Map<String, String> values = new HashMap<>();
-    values.put(StorageUri.SETTING, uri);
-    values.put(S3Settings.REGION, awsRegion);
-    values.put(S3Settings.ENDPOINT, s3Endpoint);
-    values.put(S3Settings.PATH_STYLE, Boolean.toString(s3PathStyle));
-    values.put(GcsSettings.SERVICE_ACCOUNT_JSON_BASE64, googleAccountJsonBase64);
-    values.put(AzureSettings.ACCOUNT_NAME, azureAccountName);
-    values.put(AzureSettings.ACCOUNT_KEY, azureAccountKey);
-    values.put(AzureSettings.CONNECTION_STRING, azureConnectionString);
-    values.put(AzureSettings.ENDPOINT, azureEndpoint);
-    values.values().removeIf(String::isBlank);
-    return StorageSettings.fromEnvironment(values);
+    return StorageSettings.of(new StorageSettings.Inputs(uri, awsRegion, s3Endpoint, s3PathStyle,
+        googleAccountJsonBase64, azureAccountName, azureAccountKey, azureConnectionString, azureEndpoint));
   }
 }

@@ -2,6 +2,7 @@ package io.scouter.archive.catalog.storage;
 
 import io.scouter.archive.catalog.settings.InvalidSettingException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -27,6 +28,46 @@ public record StorageSettings(StorageUri uri, ProviderSettings provider) {
       throw new InvalidSettingException(String.format(
           "Invalid provider settings for %s storage: %s", uri.type(), provider.getClass().getSimpleName()));
     }
+  }
+
+  /**
+   * The raw values of a configuration file, one field per setting; blank means "not set". Typed so
+   * that callers need not know the environment variable each one stands for.
+   */
+  public record Inputs(
+      String uri,
+      String awsRegion,
+      String s3Endpoint,
+      boolean s3PathStyle,
+      String googleAccountJsonBase64,
+      String azureAccountName,
+      String azureAccountKey,
+      String azureConnectionString,
+      String azureEndpoint) {
+
+    /**
+     * Keyed by the variables' names because validation, shared with environments, names the
+     * variable of an unusable value; the names stay inside this package.
+     */
+    private Map<String, String> asEnvironment() {
+      Map<String, String> values = new HashMap<>();
+      values.put(StorageUri.SETTING, uri);
+      values.put(S3Settings.REGION, awsRegion);
+      values.put(S3Settings.ENDPOINT, s3Endpoint);
+      values.put(S3Settings.PATH_STYLE, Boolean.toString(s3PathStyle));
+      values.put(GcsSettings.SERVICE_ACCOUNT_JSON_BASE64, googleAccountJsonBase64);
+      values.put(AzureSettings.ACCOUNT_NAME, azureAccountName);
+      values.put(AzureSettings.ACCOUNT_KEY, azureAccountKey);
+      values.put(AzureSettings.CONNECTION_STRING, azureConnectionString);
+      values.put(AzureSettings.ENDPOINT, azureEndpoint);
+      values.values().removeIf(value -> value == null || value.isBlank());
+      return values;
+    }
+  }
+
+  /** Validates typed configuration values; relative local paths resolve against the working directory. */
+  public static StorageSettings of(Inputs inputs) {
+    return fromEnvironment(inputs.asEnvironment());
   }
 
   /** Reads the settings; relative local paths resolve against the JVM's working directory. */

@@ -274,4 +274,25 @@ class StorageSettingsTest {
         .hasToString("StorageSettings[uri=az://archive/wh (account scouteracct), provider=AzureSettings["
             + "accountName=scouteracct, accountKey=Optional[****], sasToken=Optional[****], endpoint=Optional.empty]]");
   }
+
+  @Test
+  void typedInputsReachTheirProvider() {
+    StorageSettings s3 = StorageSettings.of(new StorageSettings.Inputs(
+        "s3://bucket/wh", "eu-west-1", "http://localhost:9000", true, "", "", "", "", ""));
+    assertThat(s3.s3()).isEqualTo(
+        new S3Settings("eu-west-1", Optional.of(URI.create("http://localhost:9000")), true));
+
+    StorageSettings azure = StorageSettings.of(new StorageSettings.Inputs(
+        AZURE_URI, "", "", false, "", "scouteracct", KEY, "", "http://127.0.0.1:10000/scouteracct/"));
+    assertThat(azure.azure().accountName()).isEqualTo("scouteracct");
+    assertThat(azure.azure().endpoint()).contains(URI.create("http://127.0.0.1:10000/scouteracct"));
+  }
+
+  @Test
+  void typedInputsStillNameTheVariableOfABadValue() {
+    assertThatThrownBy(() -> StorageSettings.of(new StorageSettings.Inputs(
+        "s3://bucket/wh", "Not A Region", "", false, "", "", "", "", "")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Invalid AWS_REGION: 'Not A Region'");
+  }
 }
