@@ -47,7 +47,7 @@ import io.scouter.archive.archiver.retention.RetentionScheduler;
 import io.scouter.archive.archiver.run.ArchiveRunHistory;
 import io.scouter.archive.catalog.hotstore.DriftRecordInserter;
 import io.scouter.archive.catalog.hotstore.HotStore;
-import io.scouter.archive.catalog.recordkey.ArchiveKeyCheck;
+import io.scouter.archive.archiver.recordkey.ArchiveKeyCheck;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.concurrent.ScheduledExecutorService;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scouter.archive.archiver.run.ArchiveFaults;
 import io.scouter.archive.catalog.drift.DriftType;
-import io.scouter.archive.catalog.hotstore.ArchiveState;
-import io.scouter.archive.catalog.hotstore.ArchiveWatermark;
+import io.scouter.archive.archiver.watermark.ArchiveState;
+import io.scouter.archive.archiver.watermark.ArchiveWatermark;
 import java.sql.Connection;
 import org.junit.jupiter.api.Test;
 

@@ -2,8 +2,8 @@ package io.scouter.archive.bench;
 
 import io.scouter.archive.api.core.ArchiveService;
 import io.scouter.archive.catalog.drift.DriftType;
-import io.scouter.archive.catalog.hotstore.ArchiveState;
-import io.scouter.archive.catalog.hotstore.ArchiveWatermark;
+import io.scouter.archive.archiver.watermark.ArchiveState;
+import io.scouter.archive.archiver.watermark.ArchiveWatermark;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

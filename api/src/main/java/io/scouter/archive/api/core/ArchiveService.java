@@ -9,6 +9,7 @@ import io.scouter.archive.archiver.ArchiveLag;
 import io.scouter.archive.archiver.ArchiverSettings;
 import io.scouter.archive.archiver.DataArchiver;
 import io.scouter.archive.archiver.run.ArchiveFaults;
+import io.scouter.archive.archiver.watermark.ArchiveState;
 import io.scouter.archive.archiver.write.CopyRunFileWriter;
 import io.scouter.archive.catalog.hotstore.HotStore;
 import io.scouter.archive.catalog.hotstore.embedded.EmbeddedPostgres;
@@ -19,6 +20,8 @@ import io.scouter.archive.catalog.settings.RetentionPeriod;
 import io.scouter.archive.catalog.storage.FileIOFactory;
 import io.scouter.archive.catalog.storage.StorageSettings;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -58,11 +61,21 @@ public final class ArchiveService {
     DatabaseUri target = database.databaseUri().orElseGet(() -> startEmbedded(database, environment));
     HotStore hotStore = HotStore.open(target, database.poolSize());
     environment.lifecycle().manage(stopping(hotStore::close));
+    requireWatermarkOfThisCluster(hotStore);
     ArchiveCatalog catalog = openCatalog(configuration, environment, hotStore.uri(), storage);
     ArchiverSettings settings = configuration.archive().settings(retention);
     DataArchiver archiver = new DataArchiver(hotStore.dataSource(), catalog, settings, new CopyRunFileWriter(),
         ArchiveFaults.NONE, Clock.systemUTC(), environment.metrics());
     return new ArchiveService(hotStore, catalog, settings, archiver, retention);
+  }
+
+  /** Nothing may write to the hot tables while a restored watermark would misjudge their rows. */
+  private static void requireWatermarkOfThisCluster(HotStore hotStore) {
+    try (Connection connection = hotStore.dataSource().getConnection()) {
+      ArchiveState.requireTakenInThisCluster(connection);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot check the hot store's archive state: " + e.getMessage(), e);
+    }
   }
 
   private static DatabaseUri startEmbedded(DatabaseFactory database, Environment environment) {

@@ -2,7 +2,7 @@ package io.scouter.archive.api.entities;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.scouter.archive.catalog.drift.DriftType;
-import io.scouter.archive.catalog.hotstore.ArchiveState;
+import io.scouter.archive.archiver.watermark.ArchiveState;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;

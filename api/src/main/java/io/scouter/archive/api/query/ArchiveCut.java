@@ -1,7 +1,7 @@
 package io.scouter.archive.api.query;
 
 import io.scouter.archive.api.metrics.TimeWindow;
-import io.scouter.archive.catalog.hotstore.ArchiveWatermark;
+import io.scouter.archive.archiver.watermark.ArchiveWatermark;
 import java.time.Instant;
 import java.util.OptionalLong;
 

@@ -3,7 +3,7 @@ package io.scouter.archive.api.query;
 import io.scouter.archive.api.metrics.SeriesBinCounts;
 import io.scouter.archive.api.metrics.SeriesMoments;
 import io.scouter.archive.catalog.drift.DriftType;
-import io.scouter.archive.catalog.hotstore.ArchiveState;
+import io.scouter.archive.archiver.watermark.ArchiveState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

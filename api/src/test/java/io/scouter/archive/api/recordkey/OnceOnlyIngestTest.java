@@ -23,7 +23,7 @@ import io.scouter.archive.catalog.drift.DriftRecord;
 import io.scouter.archive.catalog.drift.DriftType;
 import io.scouter.archive.catalog.hotstore.ArchivedKeyFilter;
 import io.scouter.archive.catalog.hotstore.DriftRecordInserter;
-import io.scouter.archive.catalog.recordkey.ArchiveKeyCheck;
+import io.scouter.archive.archiver.recordkey.ArchiveKeyCheck;
 import io.scouter.archive.catalog.recordkey.RecordKey;
 import io.scouter.archive.catalog.settings.RetentionPeriod;
 import io.scouter.archive.catalog.testing.TestDatabases;

@@ -4,7 +4,7 @@ import io.scouter.archive.archiver.duplicates.DuplicateRemovalResult.Outcome;
 import io.scouter.archive.archiver.duplicates.DuplicateRemovalResult.TableResult;
 import io.scouter.archive.archiver.run.TableLock;
 import io.scouter.archive.catalog.drift.DriftType;
-import io.scouter.archive.catalog.hotstore.ArchiveState;
+import io.scouter.archive.archiver.watermark.ArchiveState;
 import io.scouter.archive.catalog.iceberg.ArchiveCatalog;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,7 +1,7 @@
 package io.scouter.archive.archiver.maintenance;
 
 import io.scouter.archive.archiver.run.RunSnapshots;
-import io.scouter.archive.catalog.hotstore.ArchiveState;
+import io.scouter.archive.archiver.watermark.ArchiveState;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashSet;

@@ -2,7 +2,7 @@ package io.scouter.archive.archiver.maintenance;
 
 import io.scouter.archive.archiver.run.TableLock;
 import io.scouter.archive.catalog.drift.DriftType;
-import io.scouter.archive.catalog.hotstore.ArchiveState;
+import io.scouter.archive.archiver.watermark.ArchiveState;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package io.scouter.archive.archiver.run;
 
 import io.scouter.archive.catalog.drift.DriftType;
-import io.scouter.archive.catalog.hotstore.ArchiveWatermark;
+import io.scouter.archive.archiver.watermark.ArchiveWatermark;
 import java.util.OptionalLong;
 import java.util.UUID;
 

@@ -1,6 +1,6 @@
 package io.scouter.archive.archiver.run;
 
-import io.scouter.archive.catalog.hotstore.ArchiveWatermark;
+import io.scouter.archive.archiver.watermark.ArchiveWatermark;
 import java.util.List;
 
 /**

@@ -1,8 +1,8 @@
 package io.scouter.archive.archiver.run;
 
 import io.scouter.archive.catalog.drift.DriftType;
-import io.scouter.archive.catalog.hotstore.ArchiveState;
-import io.scouter.archive.catalog.hotstore.ArchiveWatermark;
+import io.scouter.archive.archiver.watermark.ArchiveState;
+import io.scouter.archive.archiver.watermark.ArchiveWatermark;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Clock;

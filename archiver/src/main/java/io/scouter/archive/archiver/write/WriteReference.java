@@ -3,7 +3,7 @@ package io.scouter.archive.archiver.write;
 import io.scouter.archive.archiver.run.RunFiles;
 import io.scouter.archive.archiver.run.UncommittedFiles;
 import io.scouter.archive.catalog.drift.DriftType;
-import io.scouter.archive.catalog.hotstore.ArchiveWatermark;
+import io.scouter.archive.archiver.watermark.ArchiveWatermark;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.Connection;

@@ -5,8 +5,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.scouter.archive.catalog.drift.DriftType;
 import io.scouter.archive.catalog.settings.DatabaseUri;
 import io.scouter.archive.catalog.settings.PoolSize;
-import java.sql.Connection;
-import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -32,17 +30,7 @@ public final class HotStore implements AutoCloseable {
   /** Opens the pool and migrates the schema; fails fast when the server cannot be reached. */
   public static HotStore open(DatabaseUri uri, PoolSize poolSize) {
     migrate(uri);
-    HikariDataSource dataSource = new HikariDataSource(poolConfig(uri, poolSize));
-    try (Connection connection = dataSource.getConnection()) {
-      ArchiveState.requireTakenInThisCluster(connection);
-      return new HotStore(uri, dataSource);
-    } catch (SQLException e) {
-      dataSource.close();
-      throw new IllegalStateException("Cannot check the hot store's archive state: " + e.getMessage(), e);
-    } catch (RuntimeException e) {
-      dataSource.close();
-      throw e;
-    }
+    return new HotStore(uri, new HikariDataSource(poolConfig(uri, poolSize)));
   }
 
   private static HikariConfig poolConfig(DatabaseUri uri, PoolSize poolSize) {

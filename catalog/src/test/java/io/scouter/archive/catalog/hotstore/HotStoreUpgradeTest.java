@@ -44,11 +44,8 @@ class HotStoreUpgradeTest {
         Connection connection = hotStore.dataSource().getConnection()) {
       assertThat(archivedFeatures(connection, "spc_drift", "feature")).isEqualTo("archived");
       assertThat(archivedFeatures(connection, "custom_metric", "metric")).isEmpty();
-      ArchiveState state = ArchiveState.read(connection, DriftType.SPC).orElseThrow();
-      assertThat(state.runId()).hasValue(7);
-      assertThat(state.snapshotId()).isEqualTo(42);
-      assertThat(state.watermark().cutoff()).isEqualTo(cutoff);
-      assertThat(ArchiveState.read(connection, DriftType.CUSTOM)).isEmpty();
+      assertThat(archiveState(connection, "spc_drift")).isEqualTo("7/42/" + cutoff);
+      assertThat(archiveState(connection, "custom_metric")).isNull();
     }
   }
 
@@ -63,39 +60,13 @@ class HotStoreUpgradeTest {
         .hasStackTraceContaining("Archive runs are still pending");
   }
 
-  /**
-   * A logical restore into another cluster: rows keep the old cluster's transaction ids, which
-   * run far ahead of the new one's. The service refuses to start until the watermark is rebased;
-   * rebased, every row is where it was, and rows inserted afterwards are hot.
-   */
-  @Test
-  void aWatermarkFromAnotherClusterIsRefusedUntilRebased() throws SQLException {
-    DatabaseUri uri = TestDatabases.freshDatabase("restored");
-    HotStore.open(uri, new PoolSize(1)).close();
-    Instant cutoff = DAY.minus(90, ChronoUnit.DAYS);
-    String old = DAY.minus(100, ChronoUnit.DAYS).toString();
-    // As restored: ids of the old cluster; its watermark saw everything before id 900000000.
-    execute(uri,
-        "INSERT INTO scouter.spc_drift (created_at, space, name, version, feature, value, ins_xid) VALUES "
-            + "('" + old + "', 's', 'n', 'v', 'archived', 1, '899999000'), "
-            + "('" + old + "', 's', 'n', 'v', 'late', 2, '900000100'), "
-            + "('" + DAY.minus(10, ChronoUnit.DAYS) + "', 's', 'n', 'v', 'hot', 3, '899999500')",
-        "INSERT INTO scouter.archive_state (table_name, snapshot_id, run_id, cutoff, pg_snapshot) "
-            + "VALUES ('spc_drift', 42, 7, '" + cutoff + "', '900000000:900000000:')");
-
-    assertThatThrownBy(() -> HotStore.open(uri, new PoolSize(1)).close())
-        .hasMessageContaining("The archive watermark of spc_drift was taken in another PostgreSQL cluster")
-        .hasMessageContaining("SELECT scouter.rebase_archive_watermark()");
-
-    execute(uri, "SELECT scouter.rebase_archive_watermark()",
-        "INSERT INTO scouter.spc_drift (created_at, space, name, version, feature, value) "
-            + "VALUES ('" + old + "', 's', 'n', 'v', 'after-restore', 4)");
-    try (HotStore hotStore = HotStore.open(uri, new PoolSize(1));
-        Connection connection = hotStore.dataSource().getConnection()) {
-      assertThat(archivedFeatures(connection, "spc_drift", "feature")).isEqualTo("archived");
-      ArchiveState state = ArchiveState.read(connection, DriftType.SPC).orElseThrow();
-      assertThat(state.watermark().cutoff()).isEqualTo(cutoff);
-      assertThat(state.runId()).hasValue(7);
+  /** run/snapshot/cutoff of the table's archive state as stored (the archiver's reading is tested there). */
+  private static String archiveState(Connection connection, String table) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT run_id || '/' || snapshot_id || '/' || "
+            + "to_char(cutoff AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') "
+            + "FROM scouter.archive_state WHERE table_name = '" + table + "'")) {
+      return rows.next() ? rows.getString(1) : null;
     }
   }
 

@@ -1,4 +1,4 @@
-package io.scouter.archive.catalog.hotstore;
+package io.scouter.archive.archiver.watermark;
 
 import io.scouter.archive.catalog.drift.DriftType;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package io.scouter.archive.catalog.hotstore;
+package io.scouter.archive.archiver.watermark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

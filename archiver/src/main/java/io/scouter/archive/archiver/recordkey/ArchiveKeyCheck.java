@@ -1,10 +1,13 @@
-package io.scouter.archive.catalog.recordkey;
+package io.scouter.archive.archiver.recordkey;
 
+import io.scouter.archive.archiver.watermark.ArchiveState;
 import io.scouter.archive.catalog.drift.DriftRecord;
 import io.scouter.archive.catalog.drift.DriftType;
-import io.scouter.archive.catalog.hotstore.ArchiveState;
 import io.scouter.archive.catalog.hotstore.ArchivedKeyFilter;
 import io.scouter.archive.catalog.hotstore.DeletionLock;
+import io.scouter.archive.catalog.recordkey.ArchiveLookupException;
+import io.scouter.archive.catalog.recordkey.ArchivedKeyLookup;
+import io.scouter.archive.catalog.recordkey.RecordKey;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package io.scouter.archive.catalog.hotstore;
+package io.scouter.archive.archiver.watermark;
 
 import java.time.Instant;
 import java.util.Objects;
