@@ -29,28 +29,28 @@ public final class JsonErrorHandlers {
   private JsonErrorHandlers() {}
 
   public static void install(Environment environment) {
-    environment.getApplicationContext().setErrorHandler(new ContextHandler());
-    environment.getAdminContext().setErrorHandler(new ContextHandler());
+    environment.getApplicationContext().setErrorHandler(new JsonHandler());
+    environment.getAdminContext().setErrorHandler(new JsonHandler());
     environment.admin().addFilter("json-errors", new AdminErrorJsonFilter())
         .addMappingForUrlPatterns(EnumSet.allOf(DispatcherType.class), false, "/*");
     environment.lifecycle().addEventListener(new LifeCycle.Listener() {
       @Override
       public void lifeCycleStarting(LifeCycle event) {
         if (event instanceof Server server) {
-          server.setErrorHandler(new ServerHandler());
+          server.setErrorHandler(new JsonHandler());
         }
       }
     });
   }
 
-  private static ByteBuffer badMessage(int status, String reason, HttpFields.Mutable fields) {
-    fields.put(new HttpField(HttpHeader.CONTENT_TYPE, JSON));
-    return ByteBuffer.wrap(JettyErrorJson.body(status, reason).getBytes(StandardCharsets.UTF_8));
-  }
-
-  /** Errors raised before any context handles the request. */
-  static final class ServerHandler extends org.eclipse.jetty.server.handler.ErrorHandler {
-    ServerHandler() {
+  /**
+   * One handler for the server (errors before any context: 400 bad URI, 414, 431) and for each
+   * servlet context (admin servlets, TRACE 405). Jetty's core handler serves both: a context takes
+   * any request handler for its errors, and the ee10 subclass adds only servlet error-page
+   * mappings, which we do not use (and it cannot serve the server level, where no servlet exists).
+   */
+  static final class JsonHandler extends org.eclipse.jetty.server.handler.ErrorHandler {
+    JsonHandler() {
       setShowStacks(false);
       setShowCauses(false);
     }
@@ -69,37 +69,8 @@ public final class JsonErrorHandlers {
 
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-      return badMessage(status, reason, fields);
-    }
-
-    @Override
-    public boolean errorPageForMethod(String method) {
-      return true; // Jetty writes no body for TRACE, PUT... by default: every error gets its JSON
-    }
-  }
-
-  /** Errors inside a servlet context: the admin servlets' and Jetty's own (e.g. TRACE). */
-  static final class ContextHandler extends org.eclipse.jetty.ee10.servlet.ErrorHandler {
-    ContextHandler() {
-      setShowStacks(false);
-      setShowCauses(false);
-    }
-
-    @Override
-    protected boolean generateAcceptableResponse(Request request, Response response, Callback callback,
-        String contentType, List<Charset> charsets, int code, String message, Throwable cause) throws IOException {
-      return super.generateAcceptableResponse(request, response, callback, JSON, List.of(StandardCharsets.UTF_8),
-          code, message, cause);
-    }
-
-    @Override
-    protected void writeErrorJson(Request request, PrintWriter writer, int code, String message, Throwable cause) {
-      JettyErrorJson.write(writer, code, message);
-    }
-
-    @Override
-    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-      return badMessage(status, reason, fields);
+      fields.put(new HttpField(HttpHeader.CONTENT_TYPE, JSON));
+      return ByteBuffer.wrap(JettyErrorJson.body(status, reason).getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
