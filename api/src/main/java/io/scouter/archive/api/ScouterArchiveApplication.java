@@ -1,28 +1,36 @@
 package io.scouter.archive.api;
 
+import com.codahale.metrics.Gauge;
+import com.codahale.metrics.MetricRegistry;
+import com.codahale.metrics.health.HealthCheck;
+import com.codahale.metrics.health.HealthCheckRegistry;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
-import com.codahale.metrics.Gauge;
-import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.cli.CheckCommand;
 import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import io.dropwizard.util.Duration;
+import io.scouter.archive.api.archive.ArchiveLagHealthCheck;
+import io.scouter.archive.api.archive.ArchiveLagResource;
+import io.scouter.archive.api.archive.ArchiveRunsResource;
 import io.scouter.archive.api.audit.AuditRoutes;
+import io.scouter.archive.api.auth.AdminPortFilter;
+import io.scouter.archive.api.auth.ApiKeys;
+import io.scouter.archive.api.auth.DefaultDenyFeature;
 import io.scouter.archive.api.cli.ApiKeyCommand;
 import io.scouter.archive.api.cli.ArchiveCommand;
 import io.scouter.archive.api.cli.MaintainCommand;
 import io.scouter.archive.api.cli.RemoveDuplicatesCommand;
 import io.scouter.archive.api.cli.ServeCommand;
-import io.scouter.archive.api.archive.ArchiveLagHealthCheck;
-import io.scouter.archive.api.archive.ArchiveLagResource;
-import io.scouter.archive.api.archive.ArchiveRunsResource;
-import io.scouter.archive.api.archive.ArchiveScheduler;
 import io.scouter.archive.api.config.ArchiveFactory;
+import io.scouter.archive.api.config.AuthFactory;
+import io.scouter.archive.api.config.MaintenanceFactory;
 import io.scouter.archive.api.config.ScouterArchiveConfiguration;
 import io.scouter.archive.api.core.ArchiveService;
+import io.scouter.archive.api.core.FixedDelaySchedule;
 import io.scouter.archive.api.drift.MetricsRoutes;
 import io.scouter.archive.api.entities.EntitiesResource;
 import io.scouter.archive.api.errors.JsonErrorHandlers;
@@ -31,25 +39,33 @@ import io.scouter.archive.api.errors.UnexpectedExceptionMapper;
 import io.scouter.archive.api.errors.WebApplicationExceptionMapper;
 import io.scouter.archive.api.health.ArchiveHealthCheck;
 import io.scouter.archive.api.health.DatabaseHealthCheck;
+import io.scouter.archive.api.health.TimeBoundHealthCheck;
 import io.scouter.archive.api.ingest.DriftIngestResource;
-import io.scouter.archive.api.web.WebAssets;
-import io.scouter.archive.api.restcatalog.RestCatalogRoutes;
 import io.scouter.archive.api.json.ServiceJson;
 import io.scouter.archive.api.limits.RequestBodyRules;
+import io.scouter.archive.api.maintenance.MaintenanceResource;
+import io.scouter.archive.api.restcatalog.RestCatalogRoutes;
 import io.scouter.archive.api.tasks.ArchiveTask;
+import io.scouter.archive.api.tasks.MaintainTask;
 import io.scouter.archive.api.tasks.RemoveDuplicatesTask;
+import io.scouter.archive.api.web.WebAssets;
 import io.scouter.archive.archiver.ArchiveLag;
 import io.scouter.archive.archiver.DataArchiver;
 import io.scouter.archive.archiver.duplicates.DuplicateRemover;
 import io.scouter.archive.archiver.duplicates.RemovalStep;
+import io.scouter.archive.archiver.maintenance.ArchiveMaintainer;
+import io.scouter.archive.archiver.maintenance.MaintenanceHistory;
+import io.scouter.archive.archiver.recordkey.ArchiveKeyCheck;
 import io.scouter.archive.archiver.retention.ExpiredRowDeleter;
 import io.scouter.archive.archiver.retention.RetentionScheduler;
 import io.scouter.archive.archiver.run.ArchiveRunHistory;
 import io.scouter.archive.catalog.hotstore.DriftRecordInserter;
 import io.scouter.archive.catalog.hotstore.HotStore;
-import io.scouter.archive.archiver.recordkey.ArchiveKeyCheck;
+import jakarta.servlet.DispatcherType;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.EnumSet;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,7 +113,7 @@ public class ScouterArchiveApplication extends Application<ScouterArchiveConfigu
   @Override
   public void run(ScouterArchiveConfiguration configuration, Environment environment) {
     useOwnErrorShape(configuration, environment);
-    configuration.auth().register(environment);
+    wireAuth(configuration.auth(), environment);
     environment.jersey().register(new RequestBodyRules(configuration.ingest().getMaxRequestSize().toBytes()));
     ArchiveService service = ArchiveService.build(configuration, environment);
     HotStore hotStore = service.hotStore();
@@ -111,9 +127,9 @@ public class ScouterArchiveApplication extends Application<ScouterArchiveConfigu
     WebAssets.register(environment);
     RestCatalogRoutes.register(configuration.getServerFactory(), environment, service.catalog());
     wireArchiver(configuration.archive(), environment, service);
-    configuration.maintenance().register(environment, service);
+    wireMaintenance(configuration.maintenance(), environment, service);
     // Last, so that it also bounds the health checks registered above.
-    configuration.limits().boundHealthChecks(environment);
+    boundHealthChecks(configuration.limits().getHealthCheckTimeout(), environment);
     assembled(service);
   }
 
@@ -144,11 +160,61 @@ public class ScouterArchiveApplication extends Application<ScouterArchiveConfigu
     }
     ExpiredRowDeleter deleter = new ExpiredRowDeleter(service.hotStore().dataSource(), service.retention(),
         archive.getRetentionGrace().toJavaDuration());
-    ScheduledExecutorService executor = environment.lifecycle().scheduledExecutorService("archive-scheduler").threads(1)
-        .build();
     boolean byPgCron = deletionByPgCron(new RetentionScheduler(service.hotStore().dataSource(), deleter));
-    environment.lifecycle().manage(new ArchiveScheduler(executor, service.archiver(), byPgCron ? null : deleter,
-        archive.getInitialDelay().toJavaDuration(), archive.getInterval().toJavaDuration()));
+    DataArchiver archiver = service.archiver();
+    schedule(environment, "Archive pass", "archive-scheduler", archive.getInitialDelay(), archive.getInterval(), () -> {
+      archiver.archive();
+      if (!byPgCron) {
+        deleter.deleteExpired(Clock.systemUTC().instant());
+      }
+    });
+  }
+
+  /** The admin task, the maintenance history route and (when enabled) the daily schedule. */
+  private static void wireMaintenance(MaintenanceFactory maintenance, Environment environment,
+      ArchiveService service) {
+    ArchiveMaintainer maintainer = service.maintainer(maintenance.settings(), environment.metrics());
+    environment.admin().addTask(new MaintainTask(maintainer));
+    environment.jersey().register(new MaintenanceResource(new MaintenanceHistory(service.hotStore().dataSource()),
+        environment.getObjectMapper()));
+    if (!maintenance.isEnabled()) {
+      LOG.info("Maintenance schedule is off (maintenance.enabled / MAINTENANCE_ENABLED); POST /tasks/maintain still "
+          + "runs a pass");
+      return;
+    }
+    schedule(environment, "Maintenance pass", "maintenance-scheduler", maintenance.getInitialDelay(), maintenance.getInterval(),
+        maintainer::maintain);
+  }
+
+  private static void schedule(Environment environment, String job, String thread, Duration initialDelay,
+      Duration interval, FixedDelaySchedule.Pass pass) {
+    ScheduledExecutorService executor = environment.lifecycle().scheduledExecutorService(thread).threads(1).build();
+    environment.lifecycle().manage(new FixedDelaySchedule(job, executor, pass, initialDelay.toJavaDuration(),
+        interval.toJavaDuration()));
+  }
+
+  /** Puts every route of both ports behind the keys (see {@link DefaultDenyFeature}, {@link AdminPortFilter}). */
+  private static void wireAuth(AuthFactory auth, Environment environment) {
+    ApiKeys active = auth.keys();
+    environment.jersey().register(new DefaultDenyFeature(active, auth.reads()));
+    environment.admin().addFilter("api-keys", new AdminPortFilter(active, environment.getObjectMapper()))
+        .addMappingForUrlPatterns(EnumSet.allOf(DispatcherType.class), true, "/*");
+  }
+
+  /**
+   * Re-registers every health check registered so far (ours and any added by other parts) bounded
+   * by the timeout, on a pool with a thread per check, so a hung dependency answers unhealthy.
+   */
+  private static void boundHealthChecks(Duration timeout, Environment environment) {
+    HealthCheckRegistry registry = environment.healthChecks();
+    int threads = Math.max(1, registry.getNames().size());
+    ExecutorService executor = environment.lifecycle().executorService("health-check-%d")
+        .minThreads(threads).maxThreads(threads).build();
+    for (String name : registry.getNames()) {
+      HealthCheck check = registry.getHealthCheck(name);
+      registry.unregister(name);
+      registry.register(name, new TimeBoundHealthCheck(check, timeout.toJavaDuration(), executor));
+    }
   }
 
   /**

@@ -2,6 +2,7 @@ package io.scouter.archive.api.archive;
 
 import io.scouter.archive.api.auth.Role;
 import io.scouter.archive.api.errors.ScouterException;
+import io.scouter.archive.api.limits.ListingLimit;
 import io.scouter.archive.archiver.run.ArchiveRunHistory;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -29,27 +30,11 @@ public final class ArchiveRunsResource {
   @GET
   @RolesAllowed(Role.READ)
   public Map<String, List<ArchiveRunView>> runs(@QueryParam("limit") String limitText) {
-    int limit = parseLimit(limitText);
+    int limit = ListingLimit.parse("limit", limitText, DEFAULT_LIMIT, MAX_LIMIT);
     try {
       return Map.of("runs", history.recent(limit).stream().map(ArchiveRunView::of).toList());
     } catch (SQLException e) {
       throw ScouterException.unavailable("Cannot read archive runs: the hot store failed (" + e.getSQLState() + ")", e);
     }
-  }
-
-  private static int parseLimit(String text) {
-    if (text == null || text.isBlank()) {
-      return DEFAULT_LIMIT;
-    }
-    try {
-      int limit = Integer.parseInt(text.trim());
-      if (limit >= 1 && limit <= MAX_LIMIT) {
-        return limit;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw ScouterException.badRequest("invalid_parameter",
-        "Invalid limit: '" + text + "' (accepted: a whole number from 1 to " + MAX_LIMIT + ")");
   }
 }

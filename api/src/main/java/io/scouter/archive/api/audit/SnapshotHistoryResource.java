@@ -1,8 +1,9 @@
 package io.scouter.archive.api.audit;
 
-import jakarta.annotation.security.RolesAllowed;
 import io.scouter.archive.api.auth.Role;
+import io.scouter.archive.api.limits.ListingLimit;
 import io.scouter.archive.catalog.drift.DriftType;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -37,7 +38,7 @@ public final class SnapshotHistoryResource {
   @GET
   public Map<String, Object> snapshots(@QueryParam("table") String tableName, @QueryParam("limit") String limitText) {
     DriftType type = ArchiveTables.parse("table", tableName);
-    int limit = Limits.parse("limit", limitText, DEFAULT_LIMIT, MAX_LIMIT);
+    int limit = ListingLimit.parse("limit", limitText, DEFAULT_LIMIT, MAX_LIMIT);
     Table table;
     try {
       table = tables.fresh(type);

@@ -1,16 +1,11 @@
 package io.scouter.archive.api.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.dropwizard.core.setup.Environment;
-import io.scouter.archive.api.auth.AdminPortFilter;
 import io.scouter.archive.api.auth.ApiKeys;
-import io.scouter.archive.api.auth.DefaultDenyFeature;
 import io.scouter.archive.api.auth.GeneratedKey;
 import io.scouter.archive.api.auth.ReadAccess;
-import jakarta.servlet.DispatcherType;
 import jakarta.validation.constraints.NotEmpty;
 import java.nio.file.Path;
-import java.util.EnumSet;
 
 /**
  * API keys and roles: the configured key hashes ({@code SCOUTER_API_KEYS}), whether reads need a
@@ -51,13 +46,5 @@ public final class AuthFactory {
   /** The configured keys, or the generated admin key when none is configured. */
   public ApiKeys keys() {
     return keys.isEmpty() ? GeneratedKey.loadOrCreate(Path.of(keyFile)) : keys;
-  }
-
-  /** Puts every route of both ports behind the keys (see {@link DefaultDenyFeature}, {@link AdminPortFilter}). */
-  public void register(Environment environment) {
-    ApiKeys active = keys();
-    environment.jersey().register(new DefaultDenyFeature(active, reads));
-    environment.admin().addFilter("api-keys", new AdminPortFilter(active, environment.getObjectMapper()))
-        .addMappingForUrlPatterns(EnumSet.allOf(DispatcherType.class), true, "/*");
   }
 }

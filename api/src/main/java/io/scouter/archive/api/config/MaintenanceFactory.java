@@ -1,31 +1,17 @@
 package io.scouter.archive.api.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.dropwizard.core.setup.Environment;
 import io.dropwizard.util.DataSize;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MinDataSize;
 import io.dropwizard.validation.MinDuration;
-import io.scouter.archive.api.core.ArchiveService;
-import io.scouter.archive.api.maintenance.MaintenanceResource;
-import io.scouter.archive.api.maintenance.MaintenanceScheduler;
-import io.scouter.archive.api.tasks.MaintainTask;
-import io.scouter.archive.archiver.maintenance.ArchiveMaintainer;
-import io.scouter.archive.archiver.maintenance.MaintenanceFaults;
-import io.scouter.archive.archiver.maintenance.MaintenanceHistory;
 import io.scouter.archive.archiver.maintenance.MaintenanceSettings;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import java.time.Clock;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Table maintenance (README, "Maintenance"): its schedule, what it keeps, and how much it rewrites. */
 public final class MaintenanceFactory {
-  private static final Logger LOG = LoggerFactory.getLogger(MaintenanceFactory.class);
-
   private boolean enabled = true;
 
   @NotNull
@@ -122,27 +108,5 @@ public final class MaintenanceFactory {
   public MaintenanceSettings settings() {
     return new MaintenanceSettings(auditWindow.toJavaDuration(), orphanMargin.toJavaDuration(),
         targetFileSize.toBytes(), MaintenanceSettings.DEFAULT_MIN_SMALL_FILES, manifestThreshold);
-  }
-
-  public ArchiveMaintainer maintainer(ArchiveService service, Environment environment) {
-    return new ArchiveMaintainer(service.hotStore().dataSource(), service.catalog(), settings(),
-        ArchiveMaintainer.standardSteps(), MaintenanceFaults.NONE, Clock.systemUTC(), environment.metrics());
-  }
-
-  /** Registers the admin task, the history route and (when enabled) the daily schedule. */
-  public void register(Environment environment, ArchiveService service) {
-    ArchiveMaintainer maintainer = maintainer(service, environment);
-    environment.admin().addTask(new MaintainTask(maintainer));
-    environment.jersey().register(new MaintenanceResource(new MaintenanceHistory(service.hotStore().dataSource()),
-        environment.getObjectMapper()));
-    if (!enabled) {
-      LOG.info("Maintenance schedule is off (maintenance.enabled / MAINTENANCE_ENABLED); POST /tasks/maintain still "
-          + "runs a pass");
-      return;
-    }
-    ScheduledExecutorService executor = environment.lifecycle().scheduledExecutorService("maintenance-%d").threads(1)
-        .build();
-    environment.lifecycle().manage(new MaintenanceScheduler(executor, maintainer, initialDelay.toJavaDuration(),
-        interval.toJavaDuration()));
   }
 }

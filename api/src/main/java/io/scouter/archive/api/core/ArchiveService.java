@@ -8,6 +8,9 @@ import io.scouter.archive.api.config.ScouterArchiveConfiguration;
 import io.scouter.archive.archiver.ArchiveLag;
 import io.scouter.archive.archiver.ArchiverSettings;
 import io.scouter.archive.archiver.DataArchiver;
+import io.scouter.archive.archiver.maintenance.ArchiveMaintainer;
+import io.scouter.archive.archiver.maintenance.MaintenanceFaults;
+import io.scouter.archive.archiver.maintenance.MaintenanceSettings;
 import io.scouter.archive.archiver.run.ArchiveFaults;
 import io.scouter.archive.archiver.watermark.ArchiveState;
 import io.scouter.archive.archiver.write.CopyRunFileWriter;
@@ -35,24 +38,10 @@ import org.slf4j.LoggerFactory;
  * environment's lifecycle (so the pool closes before the embedded server stops): the one assembly
  * behind the HTTP server, the {@code archive} command and the benchmark.
  */
-public final class ArchiveService {
+public record ArchiveService(HotStore hotStore, ArchiveCatalog catalog, ArchiverSettings settings,
+    DataArchiver archiver, RetentionPeriod retention) {
   private static final Logger LOG = LoggerFactory.getLogger(ArchiveService.class);
   private static final String EMBEDDED_DATABASE = "postgres";
-
-  private final HotStore hotStore;
-  private final ArchiveCatalog catalog;
-  private final ArchiverSettings settings;
-  private final DataArchiver archiver;
-  private final RetentionPeriod retention;
-
-  private ArchiveService(HotStore hotStore, ArchiveCatalog catalog, ArchiverSettings settings, DataArchiver archiver,
-      RetentionPeriod retention) {
-    this.hotStore = hotStore;
-    this.catalog = catalog;
-    this.settings = settings;
-    this.archiver = archiver;
-    this.retention = retention;
-  }
 
   public static ArchiveService build(ScouterArchiveConfiguration configuration, Environment environment) {
     StorageSettings storage = configuration.storage().settings();
@@ -147,18 +136,6 @@ public final class ArchiveService {
     }
   }
 
-  public HotStore hotStore() {
-    return hotStore;
-  }
-
-  public ArchiveCatalog catalog() {
-    return catalog;
-  }
-
-  public DataArchiver archiver() {
-    return archiver;
-  }
-
   /**
    * Another archiver on the same parts, observed step by step through {@code steps} (the
    * benchmark's timer); its metrics go to a registry of its own.
@@ -168,8 +145,10 @@ public final class ArchiveService {
         Clock.systemUTC(), new MetricRegistry());
   }
 
-  public RetentionPeriod retention() {
-    return retention;
+  /** The table maintainer on the same parts, with the maintenance settings of the configuration. */
+  public ArchiveMaintainer maintainer(MaintenanceSettings maintenance, MetricRegistry metrics) {
+    return new ArchiveMaintainer(hotStore.dataSource(), catalog, maintenance, ArchiveMaintainer.standardSteps(),
+        MaintenanceFaults.NONE, Clock.systemUTC(), metrics);
   }
 
   public ArchiveLag lag() {

@@ -1,12 +1,13 @@
 package io.scouter.archive.api.maintenance;
 
-import jakarta.annotation.security.RolesAllowed;
-import io.scouter.archive.api.auth.Role;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.scouter.archive.api.auth.Role;
 import io.scouter.archive.api.errors.ScouterException;
+import io.scouter.archive.api.limits.ListingLimit;
 import io.scouter.archive.archiver.maintenance.MaintenanceHistory;
 import io.scouter.archive.archiver.maintenance.TableShape;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -40,7 +41,7 @@ public final class MaintenanceResource {
 
   @GET
   public Map<String, List<Map<String, Object>>> passes(@QueryParam("limit") String limitText) {
-    int limit = parseLimit(limitText);
+    int limit = ListingLimit.parse("limit", limitText, DEFAULT_LIMIT, MAX_LIMIT);
     try {
       List<Map<String, Object>> entries = new ArrayList<>();
       for (MaintenanceHistory.Entry entry : history.recent(limit)) {
@@ -83,21 +84,5 @@ public final class MaintenanceResource {
     out.put("manifests", shape.manifests());
     out.put("metadata_files", shape.metadataFiles());
     return out;
-  }
-
-  private static int parseLimit(String text) {
-    if (text == null || text.isBlank()) {
-      return DEFAULT_LIMIT;
-    }
-    try {
-      int limit = Integer.parseInt(text.trim());
-      if (limit >= 1 && limit <= MAX_LIMIT) {
-        return limit;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw ScouterException.badRequest("invalid_parameter",
-        "Invalid limit: '" + text + "' (accepted: a whole number from 1 to " + MAX_LIMIT + ")");
   }
 }
