@@ -1,9 +1,9 @@
 package io.scouter.archive.api.entities;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.scouter.archive.catalog.drift.DriftType;
 import io.scouter.archive.archiver.watermark.ArchiveState;
-import java.sql.Connection;
+import io.scouter.archive.catalog.drift.DriftType;
+import io.scouter.archive.catalog.hotstore.SnapshotTransaction;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
@@ -42,16 +42,9 @@ final class EntityListing {
       Map<EntityKey, HotEntities.Hot> hot;
       Optional<ArchiveState> state;
       // One REPEATABLE READ snapshot per type: the hot spans and the archive state agree.
-      try (Connection connection = dataSource.getConnection()) {
-        connection.setAutoCommit(false);
-        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-        connection.setReadOnly(true);
-        try {
-          state = ArchiveState.read(connection, type);
-          hot = HotEntities.read(connection, type);
-        } finally {
-          connection.rollback();
-        }
+      try (SnapshotTransaction transaction = SnapshotTransaction.open(dataSource)) {
+        state = ArchiveState.read(transaction.connection(), type);
+        hot = HotEntities.read(transaction.connection(), type);
       }
       Map<EntityKey, ArchivedSpan> archived = state.map(s -> archivedSpans.at(type, s.snapshotId())).orElse(Map.of());
       cutoffs.put(type.wireName(), state.filter(s -> !s.watermark().isNone()).map(s -> s.watermark().cutoff())
