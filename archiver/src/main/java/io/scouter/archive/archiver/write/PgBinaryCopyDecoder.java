@@ -15,6 +15,9 @@ import java.util.Arrays;
  * <p>Format: an 11-byte signature, an int32 flags word, an int32 header-extension length and the
  * extension; then per tuple an int16 field count and per field an int32 length ({@code -1} for NULL)
  * followed by that many bytes; then an int16 {@code -1} trailer. Everything is big-endian.
+ *
+ * <p>Hand-written because PgJDBC's {@code CopyManager} hands out the raw bytes only and has no
+ * decoder for the binary format; the text format would cost a parse of every number and timestamp.
  */
 final class PgBinaryCopyDecoder {
   /** Microseconds from 1970-01-01 to PostgreSQL's epoch, 2000-01-01 (both UTC). */
