@@ -10,6 +10,8 @@ import io.scouter.archive.catalog.storage.AzureSettings;
 import io.scouter.archive.catalog.storage.GcsSettings;
 import io.scouter.archive.catalog.storage.S3Settings;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The service's configuration for a benchmark run, in code rather than a file: the given database
@@ -24,9 +26,13 @@ final class BenchConfiguration {
   private BenchConfiguration() {}
 
   static ScouterArchiveConfiguration build(String databaseUri, String storageUri) {
+    return build(databaseUri, storageUri, System.getenv());
+  }
+
+  static ScouterArchiveConfiguration build(String databaseUri, String storageUri, Map<String, String> environment) {
     ScouterArchiveConfiguration configuration = new ScouterArchiveConfiguration();
     configuration.database().setUri(databaseUri);
-    useStorage(configuration.storage(), storageUri);
+    useStorage(configuration.storage(), storageUri, environment);
     configuration.retention().setPeriod(RETENTION_DAYS);
     configuration.archive().setEnabled(false);
     configuration.auth().setKeys(BenchKey.SETTING);
@@ -40,17 +46,27 @@ final class BenchConfiguration {
     return configuration;
   }
 
-  /** The warehouse given, with the credentials and endpoints the service would read from the environment. */
-  private static void useStorage(StorageFactory storage, String uri) {
+  /**
+   * The warehouse given, with the credentials and endpoints the service would read from the
+   * environment; an unset variable keeps the setting's default, as config.yml's {@code ${VAR:-default}}.
+   */
+  private static void useStorage(StorageFactory storage, String uri, Map<String, String> environment) {
     storage.setUri(uri);
-    storage.setAwsRegion(System.getenv(S3Settings.REGION));
-    storage.setS3Endpoint(System.getenv(S3Settings.ENDPOINT));
-    storage.setS3PathStyle(Boolean.parseBoolean(System.getenv(S3Settings.PATH_STYLE)));
-    storage.setGoogleAccountJsonBase64(System.getenv(GcsSettings.SERVICE_ACCOUNT_JSON_BASE64));
-    storage.setAzureAccountName(System.getenv(AzureSettings.ACCOUNT_NAME));
-    storage.setAzureAccountKey(System.getenv(AzureSettings.ACCOUNT_KEY));
-    storage.setAzureConnectionString(System.getenv(AzureSettings.CONNECTION_STRING));
-    storage.setAzureEndpoint(System.getenv(AzureSettings.ENDPOINT));
+    set(environment, S3Settings.REGION, storage::setAwsRegion);
+    set(environment, S3Settings.ENDPOINT, storage::setS3Endpoint);
+    set(environment, S3Settings.PATH_STYLE, value -> storage.setS3PathStyle(Boolean.parseBoolean(value)));
+    set(environment, GcsSettings.SERVICE_ACCOUNT_JSON_BASE64, storage::setGoogleAccountJsonBase64);
+    set(environment, AzureSettings.ACCOUNT_NAME, storage::setAzureAccountName);
+    set(environment, AzureSettings.ACCOUNT_KEY, storage::setAzureAccountKey);
+    set(environment, AzureSettings.CONNECTION_STRING, storage::setAzureConnectionString);
+    set(environment, AzureSettings.ENDPOINT, storage::setAzureEndpoint);
+  }
+
+  private static void set(Map<String, String> environment, String variable, Consumer<String> setter) {
+    String value = environment.get(variable);
+    if (value != null && !value.isEmpty()) {
+      setter.accept(value);
+    }
   }
 
   private static ConnectorFactory loopback() {
