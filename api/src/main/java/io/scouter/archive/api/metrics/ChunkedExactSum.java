@@ -6,19 +6,24 @@ import java.util.Arrays;
 /**
  * An exact sum of binary fractions held in {@code long}s: a superaccumulator. Chunk {@code i} of
  * the window holds a signed multiple of {@code 2^(32 * (base + i) - OFFSET)}; a value is split
- * into 32-bit pieces added into the two to five chunks it touches, so adding a double costs a few
- * shifts and adds where a {@link BigInteger} sum allocates and copies per value.
+ * into pieces added into the two (four for a square) chunks it touches, so adding a double costs
+ * a few shifts and adds where a {@link BigInteger} sum allocates and copies per value.
  *
- * <p>No long can overflow: every piece is below {@code 2^32} in magnitude, and after at most
+ * <p>No long can overflow: every piece is below {@code 2^52} in magnitude, and after at most
  * {@code carryInterval} (at most {@value #MAX_CARRY_INTERVAL}) additions {@link #carry()} brings
  * every chunk but the top one back to {@code [0, 2^32)} and the top one to {@code [-2^31, 2^31)},
- * so a chunk never exceeds {@code (carryInterval + 1) * 2^32 < 2^63}. The window covers only the
+ * so a chunk never exceeds {@code 2^32 + carryInterval * 2^52 + 2^31 < 2^63}. The window covers only the
  * exponents seen (a few chunks for real data), growing when a value falls outside it: a query has
  * thousands of bins, so the whole 2,100-bit (4,200 for squares) range is never allocated up front.
  * Not thread-safe.
  */
 final class ChunkedExactSum {
-  static final int MAX_CARRY_INTERVAL = 1 << 30;
+  /**
+   * A chunk carried is below 2^32 in magnitude and each addition adds less than 2^52 to it, so
+   * 2^10 additions (plus a carry from below) keep it far below 2^63; carrying every thousand
+   * additions costs next to nothing.
+   */
+  static final int MAX_CARRY_INTERVAL = 1 << 10;
   /**
    * Added to every binary exponent so that chunk indices are never negative: the smallest
    * exponent is that of the square of the smallest subnormal, 2 * -1074 = -2148 > -OFFSET.
@@ -49,14 +54,11 @@ final class ChunkedExactSum {
     long magnitude = Math.abs(significand);
     int position = exponent + OFFSET;
     int shift = position & (CHUNK_BITS - 1);
-    int first = reserve(position >>> 5, 3);
-    long low = magnitude & CHUNK_MASK;
-    long high = magnitude >>> CHUNK_BITS;
-    // (x >>> (32 - shift)) is 0 for shift 0: the pieces are longs below 2^32, and a long shift by 32 is a shift.
+    int first = reserve(position >>> 5, 2);
     long sign = significand >> 63;
-    chunks[first] += negateIf(sign, (low << shift) & CHUNK_MASK);
-    chunks[first + 1] += negateIf(sign, ((high << shift) | (low >>> (CHUNK_BITS - shift))) & CHUNK_MASK);
-    chunks[first + 2] += negateIf(sign, high >>> (CHUNK_BITS - shift));
+    // The shifted significand has at most 53 + 31 bits: 32 in the first chunk, 52 in the second.
+    chunks[first] += negateIf(sign, (magnitude << shift) & CHUNK_MASK);
+    chunks[first + 1] += negateIf(sign, magnitude >>> (CHUNK_BITS - shift));
     countAddition();
   }
 
@@ -66,21 +68,17 @@ final class ChunkedExactSum {
       return;
     }
     long magnitude = Math.abs(significand);
-    long lowProduct = magnitude * magnitude;
-    long highProduct = Math.multiplyHigh(magnitude, magnitude);
+    long low = magnitude * magnitude;
+    long high = Math.multiplyHigh(magnitude, magnitude);
     int position = 2 * exponent + OFFSET;
     int shift = position & (CHUNK_BITS - 1);
-    int first = reserve(position >>> 5, 5);
-    long piece0 = lowProduct & CHUNK_MASK;
-    long piece1 = lowProduct >>> CHUNK_BITS;
-    long piece2 = highProduct & CHUNK_MASK;
-    long piece3 = highProduct >>> CHUNK_BITS;
-    int back = CHUNK_BITS - shift;
-    chunks[first] += (piece0 << shift) & CHUNK_MASK;
-    chunks[first + 1] += ((piece1 << shift) | (piece0 >>> back)) & CHUNK_MASK;
-    chunks[first + 2] += ((piece2 << shift) | (piece1 >>> back)) & CHUNK_MASK;
-    chunks[first + 3] += ((piece3 << shift) | (piece2 >>> back)) & CHUNK_MASK;
-    chunks[first + 4] += piece3 >>> back;
+    int first = reserve(position >>> 5, 4);
+    // The shifted square has at most 106 + 31 bits: 32 in each of the first three chunks, 41 in the fourth.
+    // (low >>> 1) >>> (63 - shift) is low's top shift bits: 0 for shift 0, where low >>> 64 would be low.
+    chunks[first] += (low << shift) & CHUNK_MASK;
+    chunks[first + 1] += (low >>> (CHUNK_BITS - shift)) & CHUNK_MASK;
+    chunks[first + 2] += ((high << shift) | ((low >>> 1) >>> (63 - shift))) & CHUNK_MASK;
+    chunks[first + 3] += high >>> (CHUNK_BITS - shift);
     countAddition();
   }
 

@@ -34,10 +34,15 @@ class ChunkedExactSumPropertyTest {
     }
   }
 
+  /**
+   * Also the largest piece there is, added as often as the carry interval allows: every significand
+   * bit set, shifted by 31 within its chunk ((2^53 - 1) * 2^-1, exponent -1 + 2176 = 31 mod 32).
+   */
   @Test
   void hugeCountsOfOneValueEqualTheReference() {
     Random random = new Random(SEED);
-    for (double value : new double[] {10.01, -0.1, Math.nextDown(2.0), Double.MIN_VALUE, 1e300, -1e-300}) {
+    double largestPiece = Math.scalb(Math.nextDown(1.0), 52);
+    for (double value : new double[] {10.01, -0.1, largestPiece, -largestPiece, Double.MIN_VALUE, 1e300, -1e-300}) {
       int count = 200_000 + random.nextInt(1_000);
       MomentsAccumulator moments = new MomentsAccumulator();
       for (int index = 0; index < count; index++) {
