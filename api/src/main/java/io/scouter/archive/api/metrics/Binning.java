@@ -49,6 +49,10 @@ public final class Binning {
     return widthSeconds;
   }
 
+  long widthMicros() {
+    return widthMicros;
+  }
+
   /** Whether a record stored at this microsecond falls in the window. */
   public boolean contains(long createdAtMicros) {
     return createdAtMicros >= beginMicros && createdAtMicros < endMicros;

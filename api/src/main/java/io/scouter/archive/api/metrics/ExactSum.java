@@ -11,7 +11,8 @@ import java.math.BigInteger;
  * <p>The exponent is the smallest one added so far; the significand's length is the spread of the
  * exponents plus the significand bits plus log2 of the count: about a hundred bits for real data,
  * and bounded (some 4,400 bits for squares spanning the whole double range) whatever the input.
- * Not thread-safe.
+ * Bins accumulate in a {@link ChunkedExactSum}, which is cheaper per value; this is the form they
+ * are answered from. Not thread-safe.
  */
 final class ExactSum {
   private static final int SIGNIFICAND_BITS = 52;
@@ -36,10 +37,6 @@ final class ExactSum {
       significand = significand.shiftLeft(exponent - addendExponent).add(addend);
       exponent = addendExponent;
     }
-  }
-
-  void add(ExactSum other) {
-    add(other.significand, other.exponent);
   }
 
   BigInteger significand() {

@@ -16,14 +16,25 @@ import java.math.MathContext;
  * double), so they are within an ulp or two of the true value and identical for every grouping.
  *
  * <p>Rows are added with {@link #add(double)}, partials of other groupings with {@link #merge}.
- * Not thread-safe.
+ * The sums are {@link ChunkedExactSum}s, a few longs per bin with no allocation per value, turned
+ * into {@link ExactSum}s once when the bin is answered. Not thread-safe.
  */
 public final class MomentsAccumulator {
   private static final MathContext CONTEXT = MathContext.DECIMAL128;
 
   private long count;
-  private final ExactSum sum = new ExactSum();
-  private final ExactSum sumOfSquares = new ExactSum();
+  private final ChunkedExactSum sum;
+  private final ChunkedExactSum sumOfSquares;
+
+  public MomentsAccumulator() {
+    this(ChunkedExactSum.MAX_CARRY_INTERVAL);
+  }
+
+  /** An accumulator that carries more often than needed, so that tests reach the carry path. */
+  MomentsAccumulator(int carryInterval) {
+    this.sum = new ChunkedExactSum(carryInterval);
+    this.sumOfSquares = new ChunkedExactSum(carryInterval);
+  }
 
   /** Adds one record's value; metric values are finite (ingestion rejects the rest). */
   public void add(double value) {
@@ -32,10 +43,9 @@ public final class MomentsAccumulator {
     }
     long significand = ExactSum.significandOf(value);
     int exponent = ExactSum.exponentOf(value);
-    BigInteger exactSignificand = BigInteger.valueOf(significand);
     count++;
-    sum.add(exactSignificand, exponent);
-    sumOfSquares.add(exactSignificand.multiply(exactSignificand), 2 * exponent);
+    sum.add(significand, exponent);
+    sumOfSquares.addSquare(significand, exponent);
   }
 
   /** Adds another partial of the same bin; the other accumulator is left unchanged. */
@@ -61,7 +71,7 @@ public final class MomentsAccumulator {
 
   BigDecimal exactMean() {
     requireValues("mean");
-    return sum.toBigDecimal().divide(BigDecimal.valueOf(count), CONTEXT);
+    return exactSum().toBigDecimal().divide(BigDecimal.valueOf(count), CONTEXT);
   }
 
   BigDecimal exactSampleStandardDeviation() {
@@ -69,11 +79,23 @@ public final class MomentsAccumulator {
     if (count == 1) {
       return BigDecimal.ZERO;
     }
+    ExactSum values = exactSum();
+    ExactSum squares = exactSumOfSquares();
     ExactSum numerator = new ExactSum();
-    numerator.add(sumOfSquares.significand().multiply(BigInteger.valueOf(count)), sumOfSquares.exponent());
-    numerator.add(sum.significand().multiply(sum.significand()).negate(), 2 * sum.exponent());
+    numerator.add(squares.significand().multiply(BigInteger.valueOf(count)), squares.exponent());
+    numerator.add(values.significand().multiply(values.significand()).negate(), 2 * values.exponent());
     BigDecimal denominator = BigDecimal.valueOf(count).multiply(BigDecimal.valueOf(count - 1));
     return numerator.toBigDecimal().divide(denominator, CONTEXT).sqrt(CONTEXT);
+  }
+
+  /** The exact sum of the values. */
+  ExactSum exactSum() {
+    return sum.toExactSum();
+  }
+
+  /** The exact sum of the squares of the values. */
+  ExactSum exactSumOfSquares() {
+    return sumOfSquares.toExactSum();
   }
 
   private void requireValues(String statistic) {

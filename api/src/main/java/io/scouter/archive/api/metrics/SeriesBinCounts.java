@@ -35,6 +35,14 @@ public final class SeriesBinCounts {
   }
 
   /**
+   * The bins of one feature, for a reader whose records come feature by feature: it looks the
+   * feature up once per run of its records instead of once per record.
+   */
+  public Feature feature(String feature) {
+    return new Feature(bins.series(feature));
+  }
+
+  /**
    * Merges the summed count of one {@code bin_id} in the bin starting at {@code binStart}. A sum
    * of 0 still marks the bin as holding records.
    */
@@ -50,5 +58,19 @@ public final class SeriesBinCounts {
   /** The PSI response against the entity's reference profile. */
   public PsiResult psi(PsiReference reference) {
     return PsiResult.from(bins.sorted(), reference);
+  }
+
+  /** Adds records of one feature. */
+  public static final class Feature {
+    private final SeriesBins.Series<BinCountAccumulator> bins;
+
+    private Feature(SeriesBins.Series<BinCountAccumulator> bins) {
+      this.bins = bins;
+    }
+
+    /** Adds one record; it must lie in the window. */
+    public void add(long createdAtMicros, int binId, long binCount) {
+      bins.binOf(createdAtMicros).add(binId, binCount);
+    }
   }
 }

@@ -19,11 +19,9 @@ import java.util.function.Supplier;
 final class SeriesBins<A> {
   private final Binning binning;
   private final Supplier<A> newAccumulator;
-  private final Map<String, Map<Long, A>> bins = new HashMap<>();
-  // Records arrive mostly in time order, so the previous record's bin is usually the next one's.
-  private String lastSeries;
-  private long lastBinStartMicros;
-  private A lastBin;
+  private final Map<String, Series<A>> bySeries = new HashMap<>();
+  // Records arrive series by series, so the previous record's series is usually the next one's.
+  private Series<A> lastSeries;
 
   SeriesBins(Binning binning, Supplier<A> newAccumulator) {
     this.binning = Objects.requireNonNull(binning, "binning");
@@ -34,13 +32,18 @@ final class SeriesBins<A> {
     return binning;
   }
 
+  /** The bins of one series, for a reader that adds many records of it in a row. */
+  Series<A> series(String name) {
+    Objects.requireNonNull(name, "series");
+    if (lastSeries == null || !lastSeries.name.equals(name)) {
+      lastSeries = bySeries.computeIfAbsent(name, key -> new Series<>(key, binning, newAccumulator));
+    }
+    return lastSeries;
+  }
+
   /** The accumulator of the bin holding a record stored at this microsecond. */
   A binOf(String series, long createdAtMicros) {
-    if (!binning.contains(createdAtMicros)) {
-      throw new IllegalArgumentException("Cannot bin a record created at " + Micros.toInstant(createdAtMicros)
-          + ": outside the window [" + binning.window().begin() + ", " + binning.window().end() + ")");
-    }
-    return bin(series, binning.binStartMicros(createdAtMicros));
+    return series(series).binOf(createdAtMicros);
   }
 
   /** The accumulator of the bin starting here, for a partial aggregate computed elsewhere. */
@@ -51,7 +54,7 @@ final class SeriesBins<A> {
           + binning.widthSeconds() + "-second bin overlapping the window [" + binning.window().begin() + ", "
           + binning.window().end() + "))");
     }
-    return bin(series, binStartMicros);
+    return series(series).bin(binStartMicros);
   }
 
   /** Merges every bin of another instance cut the same way, e.g. one filled by a parallel reader. */
@@ -62,31 +65,61 @@ final class SeriesBins<A> {
     if (!binning.equals(other.binning)) {
       throw new IllegalArgumentException("Cannot merge bins of " + other.binning + " into bins of " + binning);
     }
-    other.bins.forEach((series, seriesBins) -> seriesBins.forEach(
-        (binStartMicros, accumulator) -> mergeInto.accept(bin(series, binStartMicros), accumulator)));
+    other.bySeries.forEach((name, otherSeries) -> {
+      Series<A> target = series(name);
+      otherSeries.bins.forEach((binStartMicros, accumulator) -> mergeInto.accept(target.bin(binStartMicros),
+          accumulator));
+    });
   }
 
   /** Every bin holding a record: series in natural order, then bins in ascending time. */
   SortedMap<String, SortedMap<Instant, A>> sorted() {
     SortedMap<String, SortedMap<Instant, A>> sorted = new TreeMap<>();
-    bins.forEach((series, seriesBins) -> {
+    bySeries.forEach((name, oneSeries) -> {
       SortedMap<Instant, A> byStart = new TreeMap<>();
-      seriesBins.forEach((binStartMicros, accumulator) -> byStart.put(Micros.toInstant(binStartMicros), accumulator));
-      sorted.put(series, Collections.unmodifiableSortedMap(byStart));
+      oneSeries.bins.forEach((binStartMicros, accumulator) -> byStart.put(Micros.toInstant(binStartMicros),
+          accumulator));
+      sorted.put(name, Collections.unmodifiableSortedMap(byStart));
     });
     return Collections.unmodifiableSortedMap(sorted);
   }
 
-  private A bin(String series, long binStartMicros) {
-    Objects.requireNonNull(series, "series");
-    if (lastBin != null && binStartMicros == lastBinStartMicros && series.equals(lastSeries)) {
+  /** The bins of one series, keyed by their start in microseconds. */
+  static final class Series<A> {
+    private final String name;
+    private final Binning binning;
+    private final Supplier<A> newAccumulator;
+    private final Map<Long, A> bins = new HashMap<>();
+    // Records arrive in time order within a series, so the previous record's bin is usually the next one's.
+    private A lastBin;
+    private long lastBinStartMicros;
+
+    private Series(String name, Binning binning, Supplier<A> newAccumulator) {
+      this.name = name;
+      this.binning = binning;
+      this.newAccumulator = newAccumulator;
+    }
+
+    /** The accumulator of the bin holding a record stored at this microsecond. */
+    A binOf(long createdAtMicros) {
+      if (!binning.contains(createdAtMicros)) {
+        throw new IllegalArgumentException("Cannot bin a record created at " + Micros.toInstant(createdAtMicros)
+            + ": outside the window [" + binning.window().begin() + ", " + binning.window().end() + ")");
+      }
+      // No overflow: both lie within the window or one bin width before it.
+      if (lastBin != null && createdAtMicros >= lastBinStartMicros
+          && createdAtMicros - lastBinStartMicros < binning.widthMicros()) {
+        return lastBin;
+      }
+      return bin(binning.binStartMicros(createdAtMicros));
+    }
+
+    private A bin(long binStartMicros) {
+      if (lastBin == null || binStartMicros != lastBinStartMicros) {
+        lastBin = bins.computeIfAbsent(binStartMicros, key -> newAccumulator.get());
+        lastBinStartMicros = binStartMicros;
+      }
       return lastBin;
     }
-    A bin = bins.computeIfAbsent(series, key -> new HashMap<>())
-        .computeIfAbsent(binStartMicros, key -> newAccumulator.get());
-    lastSeries = series;
-    lastBinStartMicros = binStartMicros;
-    lastBin = bin;
-    return bin;
   }
 }

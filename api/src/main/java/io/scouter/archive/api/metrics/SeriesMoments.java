@@ -34,6 +34,14 @@ public final class SeriesMoments {
     add(series, Micros.floor(createdAt), value);
   }
 
+  /**
+   * The bins of one series, for a reader whose records come series by series: it looks the
+   * series up once per run of its records instead of once per record.
+   */
+  public Series series(String series) {
+    return new Series(bins.series(series));
+  }
+
   /** Merges everything another instance with the same binning collected. */
   public void mergeAll(SeriesMoments other) {
     bins.mergeAll(other.bins, MomentsAccumulator::merge);
@@ -47,5 +55,19 @@ public final class SeriesMoments {
   /** The custom metric response: mean and mean -/+ sample standard deviation of each bin. */
   public CustomResult custom() {
     return CustomResult.from(bins.sorted());
+  }
+
+  /** Adds records of one series. */
+  public static final class Series {
+    private final SeriesBins.Series<MomentsAccumulator> bins;
+
+    private Series(SeriesBins.Series<MomentsAccumulator> bins) {
+      this.bins = bins;
+    }
+
+    /** Adds one record; it must lie in the window. */
+    public void add(long createdAtMicros, double value) {
+      bins.binOf(createdAtMicros).add(value);
+    }
   }
 }

@@ -35,7 +35,8 @@ import org.apache.iceberg.io.CloseableIterator;
  * statistics on the entity and the window, reading only the time, series and value columns with
  * Iceberg's vectorized Arrow reader, and adding each row in the window to accumulators batch by
  * batch (nothing is materialised). The reader returns whole row groups, so rows are filtered on
- * {@code created_at} here.
+ * {@code created_at} here. Rows come sorted by series within a file, so a series is looked up
+ * where it changes, not per row ({@link SeriesColumn}).
  *
  * <p>The planned files are split into up to {@code parallelism} groups of similar size: the calling
  * thread reads the first, the executor the others, each into accumulators of its own that are
@@ -77,12 +78,18 @@ public final class ArchiveScanner {
     scan(query, snapshotId, List.of(DriftType.CREATED_AT.name(), query.type().seriesColumn(), "value"), target,
         () -> new SeriesMoments(query.binning()), SeriesMoments::mergeAll, (batch, moments) -> {
           ColumnVector createdAt = batch.column(0);
-          ColumnVector series = batch.column(1);
+          SeriesColumn series = SeriesColumn.of(batch.column(1));
           ColumnVector value = batch.column(2);
+          SeriesMoments.Series current = null;
+          int currentRow = -1;
           for (int row = 0, rows = batch.numRows(); row < rows; row++) {
             long micros = createdAt.getLong(row);
             if (micros >= begin && micros < end) {
-              moments.add(series.getString(row), micros, value.getDouble(row));
+              if (current == null || !series.same(row, currentRow)) {
+                current = moments.series(series.value(row));
+                currentRow = row;
+              }
+              current.add(micros, value.getDouble(row));
             }
           }
         });
@@ -95,13 +102,19 @@ public final class ArchiveScanner {
     scan(query, snapshotId, List.of(DriftType.CREATED_AT.name(), "feature", "bin_id", "bin_count"), target,
         () -> new SeriesBinCounts(query.binning()), SeriesBinCounts::mergeAll, (batch, counts) -> {
           ColumnVector createdAt = batch.column(0);
-          ColumnVector feature = batch.column(1);
+          SeriesColumn feature = SeriesColumn.of(batch.column(1));
           ColumnVector binId = batch.column(2);
           ColumnVector binCount = batch.column(3);
+          SeriesBinCounts.Feature current = null;
+          int currentRow = -1;
           for (int row = 0, rows = batch.numRows(); row < rows; row++) {
             long micros = createdAt.getLong(row);
             if (micros >= begin && micros < end) {
-              counts.add(feature.getString(row), micros, binId.getInt(row), binCount.getLong(row));
+              if (current == null || !feature.same(row, currentRow)) {
+                current = counts.feature(feature.value(row));
+                currentRow = row;
+              }
+              current.add(micros, binId.getInt(row), binCount.getLong(row));
             }
           }
         });

@@ -96,7 +96,7 @@ class SeriesBinCountsTest {
   }
 
   @Test
-  void anySplitAndReaderOrderGivesIdenticalAnswers() {
+  void anySplitAndReaderOrderGivesIdenticalAnswersAlsoThroughFeatureHandles() {
     SplittableRandom random = new SplittableRandom(99);
     for (int iteration = 0; iteration < 100; iteration++) {
       SeriesBinCounts rowByRow = new SeriesBinCounts(BINNING);
@@ -111,7 +111,7 @@ class SeriesBinCountsTest {
         if (random.nextBoolean()) {
           hot.merge(feature, Micros.toInstant(BINNING.binStartMicros(micros)), binId, binCount);
         } else {
-          archived.add(feature, micros, binId, binCount);
+          archived.feature(feature).add(micros, binId, binCount);
         }
       }
       archived.mergeAll(hot);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -94,6 +95,36 @@ class SeriesMomentsTest {
     first.mergeAll(second);
 
     assertThat(first.custom()).isEqualTo(feed(records, Long.MAX_VALUE).custom());
+  }
+
+  @Test
+  void aSeriesHandleAddsIntoTheSameBinsAsRecordByRecord() {
+    List<Record> records = new ArrayList<>(randomRecords(new SplittableRandom(11), 2_000));
+    // Both sides of bin edges, where the handle's remembered bin must stop.
+    for (String time : new String[] {"12:00:59.999999", "12:01:00", "12:01:59.999999", "12:02:00", "12:00:00"}) {
+      records.add(new Record("s1", Micros.floor(at(time)), time.length()));
+    }
+    records.sort(Comparator.comparing(Record::series).thenComparingLong(Record::micros));
+    SeriesMoments viaHandles = new SeriesMoments(BINNING);
+    SeriesMoments.Series s1 = viaHandles.series("s1");
+    for (Record record : records) {
+      // A held handle keeps adding to its series while other series are looked up in between.
+      (record.series.equals("s1") ? s1 : viaHandles.series(record.series)).add(record.micros, record.value);
+    }
+
+    // Each record binned on its own, so no remembered bin is involved.
+    SeriesMoments oneByOne = new SeriesMoments(BINNING);
+    for (Record record : records) {
+      SeriesMoments single = new SeriesMoments(BINNING);
+      single.add(record.series, record.micros, record.value);
+      oneByOne.mergeAll(single);
+    }
+
+    assertThat(viaHandles.custom()).isEqualTo(oneByOne.custom());
+    assertThatThrownBy(() -> s1.add(Micros.floor(at("12:10:00")), 1.0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Cannot bin a record created at 2025-04-01T12:10:00Z: outside the window "
+            + "[2025-04-01T12:00:00Z, 2025-04-01T12:10:00Z)");
   }
 
   @Test
