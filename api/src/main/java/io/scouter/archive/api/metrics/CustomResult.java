@@ -2,7 +2,6 @@ package io.scouter.archive.api.metrics;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.math.MathContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,13 +42,9 @@ public record CustomResult(Map<String, Metric> metrics) {
       @JsonProperty("lower_bound") double lowerBound,
       @JsonProperty("upper_bound") double upperBound) {
 
-    /** Each bound is computed from the exact mean and deviation and rounded once. */
+    /** Each figure is computed from the bin's exact sums and rounded once. */
     static Stats of(MomentsAccumulator moments) {
-      var mean = moments.exactMean();
-      var deviation = moments.exactSampleStandardDeviation();
-      return new Stats(mean.doubleValue(),
-          mean.subtract(deviation, MathContext.DECIMAL128).doubleValue(),
-          mean.add(deviation, MathContext.DECIMAL128).doubleValue());
+      return new Stats(moments.mean(), moments.meanMinusDeviation(), moments.meanPlusDeviation());
     }
   }
 

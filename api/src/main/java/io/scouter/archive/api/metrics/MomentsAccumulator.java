@@ -1,8 +1,6 @@
 package io.scouter.archive.api.metrics;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.MathContext;
 
 /**
  * Count, sum and sum of squares of the values of one time bin, held exactly so that the answer
@@ -12,16 +10,14 @@ import java.math.MathContext;
  * differently for every grouping of the same rows, and sum-of-squares variance cancels
  * catastrophically when the spread is small against the mean. Exact binary sums make merging
  * associative and commutative bit for bit, and the variance numerator {@code n*Q - S^2} exact and
- * never negative; only the final mean and standard deviation are rounded (to 34 digits, then to
- * double), so they are within an ulp or two of the true value and identical for every grouping.
+ * never negative; only the final mean, standard deviation and bounds are rounded, once, to the
+ * nearest double ({@link NearestDouble}), so they are identical for every grouping.
  *
  * <p>Rows are added with {@link #add(double)}, partials of other groupings with {@link #merge}.
  * The sums are {@link ChunkedExactSum}s, a few longs per bin with no allocation per value, turned
  * into {@link ExactSum}s once when the bin is answered. Not thread-safe.
  */
 public final class MomentsAccumulator {
-  private static final MathContext CONTEXT = MathContext.DECIMAL128;
-
   private long count;
   private final ChunkedExactSum sum;
   private final ChunkedExactSum sumOfSquares;
@@ -61,31 +57,55 @@ public final class MomentsAccumulator {
 
   /** The arithmetic mean: the SPC value of a bin and the {@code avg} of a custom metric bin. */
   public double mean() {
-    return exactMean().doubleValue();
+    requireValues("mean");
+    ExactSum values = exactSum();
+    return NearestDouble.quotient(values.significand(), values.exponent(), BigInteger.valueOf(count));
   }
 
   /** The sample standard deviation (n - 1 in the denominator), 0 for a single value. */
   public double sampleStandardDeviation() {
-    return exactSampleStandardDeviation().doubleValue();
-  }
-
-  BigDecimal exactMean() {
-    requireValues("mean");
-    return exactSum().toBigDecimal().divide(BigDecimal.valueOf(count), CONTEXT);
-  }
-
-  BigDecimal exactSampleStandardDeviation() {
     requireValues("standard deviation");
     if (count == 1) {
-      return BigDecimal.ZERO;
+      return 0.0;
     }
+    ExactSum numerator = varianceNumerator();
+    return NearestDouble.squareRoot(numerator.significand(), numerator.exponent(), varianceDenominator());
+  }
+
+  /** The mean minus the sample standard deviation, from the exact values and rounded once. */
+  public double meanMinusDeviation() {
+    return meanPlusDeviation(-1);
+  }
+
+  /** The mean plus the sample standard deviation, from the exact values and rounded once. */
+  public double meanPlusDeviation() {
+    return meanPlusDeviation(1);
+  }
+
+  private double meanPlusDeviation(int sign) {
+    requireValues("mean and standard deviation");
+    ExactSum values = exactSum();
+    BigInteger n = BigInteger.valueOf(count);
+    if (count == 1) {
+      return NearestDouble.quotient(values.significand(), values.exponent(), n);
+    }
+    ExactSum numerator = varianceNumerator();
+    return NearestDouble.quotientPlusRoot(values.significand(), values.exponent(), n, sign,
+        numerator.significand(), numerator.exponent(), varianceDenominator());
+  }
+
+  /** {@code n * Q - S^2}: exact, and never negative for real values. */
+  private ExactSum varianceNumerator() {
     ExactSum values = exactSum();
     ExactSum squares = exactSumOfSquares();
     ExactSum numerator = new ExactSum();
     numerator.add(squares.significand().multiply(BigInteger.valueOf(count)), squares.exponent());
     numerator.add(values.significand().multiply(values.significand()).negate(), 2 * values.exponent());
-    BigDecimal denominator = BigDecimal.valueOf(count).multiply(BigDecimal.valueOf(count - 1));
-    return numerator.toBigDecimal().divide(denominator, CONTEXT).sqrt(CONTEXT);
+    return numerator;
+  }
+
+  private BigInteger varianceDenominator() {
+    return BigInteger.valueOf(count).multiply(BigInteger.valueOf(count - 1));
   }
 
   /** The exact sum of the values. */

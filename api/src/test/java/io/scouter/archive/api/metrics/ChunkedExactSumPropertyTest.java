@@ -3,7 +3,6 @@ package io.scouter.archive.api.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.Test;
  */
 class ChunkedExactSumPropertyTest {
   private static final long SEED = 20261203L;
-  private static final MathContext FINAL_ROUNDING = MathContext.DECIMAL128;
 
   @Test
   void randomValuesSplitAndMergedInRandomOrderEqualTheBigDecimalReference() {
@@ -227,16 +225,10 @@ class ChunkedExactSumPropertyTest {
       sum = sum.add(exact);
       sumOfSquares = sumOfSquares.add(exact.multiply(exact));
     }
-    BigDecimal count = BigDecimal.valueOf(values.size());
 
     assertThat(moments.count()).as(context).isEqualTo(values.size());
     assertThat(moments.exactSum().toBigDecimal()).as(context).isEqualByComparingTo(sum);
     assertThat(moments.exactSumOfSquares().toBigDecimal()).as(context).isEqualByComparingTo(sumOfSquares);
-    assertThat(moments.mean()).as(context).isEqualTo(sum.divide(count, FINAL_ROUNDING).doubleValue());
-    double standardDeviation = values.size() == 1 ? 0.0
-        : count.multiply(sumOfSquares).subtract(sum.multiply(sum))
-            .divide(count.multiply(count.subtract(BigDecimal.ONE)), FINAL_ROUNDING).sqrt(FINAL_ROUNDING)
-            .doubleValue();
-    assertThat(moments.sampleStandardDeviation()).as(context).isEqualTo(standardDeviation);
+    // The rounding of the readouts from these sums: NearestDoubleTest.
   }
 }
