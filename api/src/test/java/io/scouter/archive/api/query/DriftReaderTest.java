@@ -15,14 +15,18 @@ import io.scouter.archive.catalog.drift.DriftRecord;
 import io.scouter.archive.catalog.drift.DriftType;
 import io.scouter.archive.catalog.testing.TemporaryDirectories;
 import io.scouter.archive.catalog.testing.TestDatabases;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Files;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
@@ -143,6 +147,101 @@ class DriftReaderTest {
       psi.add(counts.psi(REFERENCE));
     }
     return new Answers(spc, custom, psi);
+  }
+
+  /**
+   * The slowest obvious computation of the SPC and custom answers: per bin, the values' sum and
+   * sum of squares as BigDecimals, the mean and deviation to 400 digits, rounded to double once.
+   * It checks the oracle above, which uses the service's own accumulators.
+   */
+  private Answers naive(List<Binning> windows) {
+    MathContext digits = new MathContext(400);
+    List<SpcResult> spc = new ArrayList<>();
+    List<CustomResult> custom = new ArrayList<>();
+    for (Binning binning : windows) {
+      long width = binning.widthSeconds() * 1_000_000L;
+      Map<String, TreeMap<Instant, List<Double>>> spcBins = new TreeMap<>();
+      Map<String, TreeMap<Instant, List<Double>>> customBins = new TreeMap<>();
+      for (DriftRecord record : records) {
+        Instant at = record.createdAt();
+        if (!record.space().equals(SPACE) || at.isBefore(binning.window().begin()) || !at.isBefore(binning.window().end())) {
+          continue;
+        }
+        long micros = Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1000);
+        Instant binStart = Instant.EPOCH.plus(Math.floorDiv(micros, width) * width, ChronoUnit.MICROS);
+        if (record instanceof DriftRecord.Spc spcRecord) {
+          spcBins.computeIfAbsent(spcRecord.feature(), k -> new TreeMap<>())
+              .computeIfAbsent(binStart, k -> new ArrayList<>()).add(spcRecord.value());
+        } else if (record instanceof DriftRecord.Custom customRecord) {
+          customBins.computeIfAbsent(customRecord.metric(), k -> new TreeMap<>())
+              .computeIfAbsent(binStart, k -> new ArrayList<>()).add(customRecord.value());
+        }
+      }
+      Map<String, SpcResult.Feature> features = new TreeMap<>();
+      spcBins.forEach((feature, bins) -> features.put(feature, new SpcResult.Feature(new ArrayList<>(bins.keySet()),
+          bins.values().stream().map(values -> naiveMean(values, digits).doubleValue()).toList())));
+      Map<String, CustomResult.Metric> metrics = new TreeMap<>();
+      customBins.forEach((metric, bins) -> metrics.put(metric, new CustomResult.Metric(metric,
+          new ArrayList<>(bins.keySet()), bins.values().stream().map(values -> {
+            BigDecimal mean = naiveMean(values, digits);
+            BigDecimal deviation = naiveDeviation(values, digits);
+            return new CustomResult.Stats(mean.doubleValue(), mean.subtract(deviation, digits).doubleValue(),
+                mean.add(deviation, digits).doubleValue());
+          }).toList())));
+      spc.add(new SpcResult(features));
+      custom.add(new CustomResult(metrics));
+    }
+    return new Answers(spc, custom, List.of());
+  }
+
+  private static BigDecimal naiveMean(List<Double> values, MathContext digits) {
+    BigDecimal sum = values.stream().map(BigDecimal::new).reduce(BigDecimal.ZERO, BigDecimal::add);
+    return sum.divide(BigDecimal.valueOf(values.size()), digits);
+  }
+
+  private static BigDecimal naiveDeviation(List<Double> values, MathContext digits) {
+    if (values.size() == 1) {
+      return BigDecimal.ZERO;
+    }
+    BigDecimal n = BigDecimal.valueOf(values.size());
+    BigDecimal sum = values.stream().map(BigDecimal::new).reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal squares = values.stream().map(v -> new BigDecimal(v).pow(2)).reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal numerator = n.multiply(squares).subtract(sum.pow(2));
+    return numerator.divide(n.multiply(n.subtract(BigDecimal.ONE)), digits).sqrt(digits);
+  }
+
+  @Test
+  void theOracleAgreesWithANaiveExactComputation() {
+    List<Binning> windows = randomWindows(13, 12);
+    Answers oracle = expected(windows);
+    Answers naive = naive(windows);
+    assertThat(naive.spc()).filteredOn(result -> !result.features().isEmpty()).hasSizeGreaterThan(8);
+    for (int i = 0; i < windows.size(); i++) {
+      SpcResult expected = naive.spc().get(i);
+      SpcResult actual = oracle.spc().get(i);
+      assertThat(actual.features().keySet()).isEqualTo(expected.features().keySet());
+      for (String feature : expected.features().keySet()) {
+        SpcResult.Feature want = expected.features().get(feature);
+        SpcResult.Feature got = actual.features().get(feature);
+        assertThat(got.createdAt()).as("bins of %s in %s", feature, windows.get(i)).isEqualTo(want.createdAt());
+        for (int bin = 0; bin < want.values().size(); bin++) {
+          assertThat(got.values().get(bin)).as("mean of %s at %s in %s", feature, want.createdAt().get(bin),
+              windows.get(i)).isEqualTo(want.values().get(bin));
+        }
+      }
+      CustomResult expectedCustom = naive.custom().get(i);
+      CustomResult actualCustom = oracle.custom().get(i);
+      assertThat(actualCustom.metrics().keySet()).isEqualTo(expectedCustom.metrics().keySet());
+      for (String metric : expectedCustom.metrics().keySet()) {
+        CustomResult.Metric want = expectedCustom.metrics().get(metric);
+        CustomResult.Metric got = actualCustom.metrics().get(metric);
+        assertThat(got.createdAt()).isEqualTo(want.createdAt());
+        for (int bin = 0; bin < want.stats().size(); bin++) {
+          assertThat(got.stats().get(bin)).as("stats of %s at %s in %s", metric, want.createdAt().get(bin),
+              windows.get(i)).isEqualTo(want.stats().get(bin));
+        }
+      }
+    }
   }
 
   @Test
