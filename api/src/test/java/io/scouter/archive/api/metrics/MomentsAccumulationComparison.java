@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
  * record per minute, 2,628,000 values, here around 10 with a spread of 0.01) added into 1,000 bins
  * per feature by the previous accumulator (a BigInteger shift and add per value, and a multiply for
  * the square; kept here only to be measured) and by {@link MomentsAccumulator}, interleaved run by
- * run so that load from other processes hits both alike; every bin's mean and standard deviation
- * must be bit-identical. Not part of the suite (the name matches no test pattern); run it by name:
+ * run so that load from other processes hits both alike; each answers its bins with its own readout
+ * (the earlier one a 34-digit BigDecimal quotient, then double; now {@link NearestDouble}), which
+ * may differ by one ulp where the earlier rounded a tie twice. Not part of the suite (the name matches no test pattern); run it by name:
  * {@code mvn -pl api -am test -Dtest=MomentsAccumulationComparison -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class MomentsAccumulationComparison {
@@ -41,7 +42,18 @@ class MomentsAccumulationComparison {
       bigIntegerAnswer = answer(values, BigIntegerMoments::new, run < 0 ? new Timings() : bigInteger);
       chunkAnswer = answer(values, ChunkMoments::new, run < 0 ? new Timings() : chunks);
     }
-    assertThat(chunkAnswer).isDeepEqualTo(bigIntegerAnswer);
+    // The earlier readout rounded twice (34 digits, then double): at most an ulp apart, on exact ties.
+    int differing = 0;
+    for (int bin = 0; bin < chunkAnswer.length; bin++) {
+      for (int statistic = 0; statistic < 2; statistic++) {
+        double now = chunkAnswer[bin][statistic];
+        double before = bigIntegerAnswer[bin][statistic];
+        assertThat(Math.abs(now - before)).as("bin %d", bin).isLessThanOrEqualTo(Math.ulp(now));
+        differing += now == before ? 0 : 1;
+      }
+    }
+    System.out.printf("answers differing by an ulp from the 34-digit readout: %d of %d%n", differing,
+        2 * chunkAnswer.length);
     System.out.printf("%,d values into %,d bins, ns per value (accumulating; answering the bins):%n",
         values.length, FEATURES * BINS);
     System.out.printf("BigInteger per value: %s; %s%n", summary(bigInteger.accumulate, values.length),
