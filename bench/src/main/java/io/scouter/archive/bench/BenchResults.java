@@ -18,6 +18,7 @@ record BenchResults(
     Map<DriftType, Map<StepClock.Phase, Duration>> passPhases,
     HeapWatch.Result heap,
     Map<DriftType, Map<QueryWindow, LatencyResult>> hot,
+    Map<DriftType, Map<QueryWindow, LatencyResult>> sqlAggregate,
     Map<DriftType, Map<QueryWindow, LatencyResult>> archived,
     Map<DriftType, Map<QueryWindow, PlannedFiles.Result>> pruning,
     Optional<Scaled> scaled,

@@ -20,8 +20,8 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * The benchmark's steps, in an order where each figure sees the state it needs: load, latency hot,
- * the two COPY reference points, the archive pass (heap watched), latency archived and pruning,
+ * The benchmark's steps, in an order where each figure sees the state it needs: load, latency hot
+ * and of PostgreSQL's own SQL aggregate over the same rows, the two COPY reference points, the archive pass (heap watched), latency archived and pruning,
  * then the larger archive, then ingestion (into entities of its own, so nothing above sees it).
  */
 final class BenchRun {
@@ -36,6 +36,7 @@ final class BenchRun {
   private final DataSource dataSource;
   private final HotTableLoader loader;
   private final LatencyMeasurement latency;
+  private final LatencyMeasurement sql;
   private final PlannedFiles plannedFiles;
   private final HttpClient http;
   private final ObjectMapper mapper;
@@ -53,6 +54,7 @@ final class BenchRun {
     this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     this.latency = new LatencyMeasurement(new HttpQueryProbe(http, service.uri(), mapper), parameters.warmup(),
         parameters.runs());
+    this.sql = new LatencyMeasurement(new SqlAggregateProbe(dataSource, mapper), parameters.warmup(), parameters.runs());
     this.plannedFiles = new PlannedFiles(dataSource);
     this.archiver = service.archiver(steps);
   }
@@ -65,7 +67,8 @@ final class BenchRun {
       loaded.put(type, load(type, 0, parameters.entities()));
     }
     vacuum();
-    Map<DriftType, Map<QueryWindow, LatencyResult>> hot = latencies(QUERIED, windows, "hot");
+    Map<DriftType, Map<QueryWindow, LatencyResult>> hot = latencies(latency, QUERIED, windows, "hot");
+    Map<DriftType, Map<QueryWindow, LatencyResult>> sqlAggregate = latencies(sql, QUERIED, windows, "SQL aggregate");
 
     Instant cutoff = Instant.now().minus(Duration.ofDays(BenchConfiguration.RETENTION_DAYS));
     CopyThroughput reference = new CopyThroughput(dataSource);
@@ -97,7 +100,7 @@ final class BenchRun {
       phases.put(type, steps.phases(type));
     }
     progress.step("archive pass: %s rows/s", Figures.perSecond(pass.rows(), passDuration(pass)));
-    Map<DriftType, Map<QueryWindow, LatencyResult>> archived = latencies(QUERIED, windows, "archived");
+    Map<DriftType, Map<QueryWindow, LatencyResult>> archived = latencies(latency, QUERIED, windows, "archived");
     Map<DriftType, Map<QueryWindow, PlannedFiles.Result>> pruning = new EnumMap<>(DriftType.class);
     for (DriftType type : DriftType.values()) {
       pruning.put(type, plan(type, windows));
@@ -109,8 +112,8 @@ final class BenchRun {
       System.out.print(new OldRecordIngestionBench(http, service.uri(), mapper, archiver, dataSource, progress)
           .measure(parameters.ingestBatch(), 30).plainText());
     }
-    return new BenchResults(data, windows, loaded, copy, write, pass, phases, heap, hot, archived, pruning, scaled,
-        ingestion);
+    return new BenchResults(data, windows, loaded, copy, write, pass, phases, heap, hot, sqlAggregate, archived,
+        pruning, scaled, ingestion);
   }
 
   private BenchResults.Scaled scaled(List<QueryWindow> windows) throws Exception {
@@ -119,7 +122,7 @@ final class BenchRun {
     vacuum();
     progress.step("archive pass over %s more spc_drift rows (%d entities in all)", Figures.count(added), entities);
     ArchivePassResult pass = archive(added);
-    Map<QueryWindow, LatencyResult> latencies = latencies(List.of(DriftType.SPC), windows,
+    Map<QueryWindow, LatencyResult> latencies = latencies(latency, List.of(DriftType.SPC), windows,
         entities + " entities archived").get(DriftType.SPC);
     return new BenchResults.Scaled(entities, added, pass, latencies, plan(DriftType.SPC, windows));
   }
@@ -165,13 +168,13 @@ final class BenchRun {
     return Duration.between(pass.startedAt(), pass.finishedAt());
   }
 
-  private Map<DriftType, Map<QueryWindow, LatencyResult>> latencies(List<DriftType> types, List<QueryWindow> windows,
-      String side) throws IOException, InterruptedException {
+  private Map<DriftType, Map<QueryWindow, LatencyResult>> latencies(LatencyMeasurement measurement,
+      List<DriftType> types, List<QueryWindow> windows, String side) throws IOException, InterruptedException {
     Map<DriftType, Map<QueryWindow, LatencyResult>> results = new EnumMap<>(DriftType.class);
     for (DriftType type : types) {
       Map<QueryWindow, LatencyResult> byWindow = new LinkedHashMap<>();
       for (QueryWindow window : windows) {
-        LatencyResult result = latency.measure(type, PROBED, window);
+        LatencyResult result = measurement.measure(type, PROBED, window);
         progress.step("%s %s query, %s: %s", side, type, window.label(), result.available()
             ? "p50 " + Figures.millis(result.p50()) + " ms, p95 " + Figures.millis(result.p95()) + " ms"
             : result.unavailable());

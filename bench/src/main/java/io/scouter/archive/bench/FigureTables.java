@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** The figures of one run as tables (a) to (f) and the targets; pure formatting, no measuring. */
+/** The figures of one run as tables (a) to (f), (h) and the targets; pure formatting, no measuring. */
 final class FigureTables {
   private static final long TARGET_HEAP_BYTES = 512L * 1024 * 1024;
 
@@ -25,7 +25,8 @@ final class FigureTables {
   }
 
   List<FigureTable> all() {
-    List<FigureTable> tables = new ArrayList<>(List.of(throughput(), passSteps(), latency(), pruning(), heap()));
+    List<FigureTable> tables = new ArrayList<>(List.of(throughput(), passSteps(), latency(), sqlAggregate(), pruning(),
+        heap()));
     results.scaled().ifPresent(scaled -> tables.add(scale(scaled)));
     results.ingestion().ifPresent(ingestion -> tables.add(ingestion(ingestion)));
     tables.add(targets());
@@ -45,7 +46,7 @@ final class FigureTables {
       table.row(type.tableName(), Figures.count(archived.rows()), Figures.perSecond(copied.rows(), copied.elapsed()),
           Figures.perSecond(results.write().get(type).rows(), results.write().get(type).elapsed()),
           Figures.secondsText(archived.duration()), Figures.perSecond(archived.rows(), archived.duration()),
-          Figures.ratio(rate(archived.rows(), archived.duration()) / rate(copied.rows(), copied.elapsed())));
+          Figures.ratio(tablePassToCopy(type)));
       rows += copied.rows();
       copy = copy.plus(copied.elapsed());
       write = write.plus(results.write().get(type).elapsed());
@@ -79,6 +80,26 @@ final class FigureTables {
     return table
         .note("plan: the run's REPEATABLE READ snapshot, the row counts that bound it and its record; finish: the"
             + " archive state moved to the run's snapshot and watermark (one row). Timed at the archiver's step hook.")
+        .build();
+  }
+
+  FigureTable sqlAggregate() {
+    FigureTable.Builder table = FigureTable.builder(String.format(Locale.ROOT,
+            "(h) Our routes against PostgreSQL's own SQL aggregate over the same rows, ms (%d runs after %d warm-up)",
+            parameters.runs(), parameters.warmup()),
+        "question, window", "SQL p50", "SQL p95", "hot p50", "archive p50", "hot / SQL", "archive / SQL");
+    for (DriftType type : BenchRun.QUERIED) {
+      for (QueryWindow window : results.windows()) {
+        LatencyResult sql = results.sqlAggregate().get(type).get(window);
+        LatencyResult hot = results.hot().get(type).get(window);
+        LatencyResult archived = results.archived().get(type).get(window);
+        table.row(type.wireName() + ", " + window.label(), p50(sql), p95(sql), p50(hot), p50(archived),
+            ratioP50(hot, sql), ratioP50(archived, sql));
+      }
+    }
+    return table.note("SQL: SELECT series, date_bin(width, created_at, epoch), avg(value)[, stddev_samp(value)] ... GROUP BY"
+            + " over the hot table, as the original server answers, run while every row is hot, read to the last row"
+            + " over JDBC (no HTTP, no JSON). hot and archive: the routes of (b), over HTTP.")
         .build();
   }
 
@@ -186,15 +207,25 @@ final class FigureTables {
     FigureTable.Builder table = FigureTable.builder("Targets (stated, not asserted)", "target", "measured",
         "verdict");
     double archiveToCopy = passToCopy();
-    table.row("archive >= 0.5x binary COPY rate (stretch 0.8x)", Figures.ratio(archiveToCopy),
-        verdict(archiveToCopy >= 0.5, archiveToCopy >= 0.8));
+    table.row("archive pass >= 0.8x the binary COPY rate overall", Figures.ratio(archiveToCopy),
+        verdict(archiveToCopy >= 0.8, false));
+    DriftType slowest = List.of(DriftType.values()).stream()
+        .min((a, b) -> Double.compare(tablePassToCopy(a), tablePassToCopy(b))).orElseThrow();
+    table.row("archive pass >= 0.5x the binary COPY rate for every table",
+        Figures.ratio(tablePassToCopy(slowest)) + " (" + slowest.tableName() + ")",
+        verdict(tablePassToCopy(slowest) >= 0.5, false));
     QueryWindow longest = results.windows().get(results.windows().size() - 1);
     LatencyResult hot = results.hot().get(DriftType.SPC).get(longest);
+    LatencyResult sql = results.sqlAggregate().get(DriftType.SPC).get(longest);
     LatencyResult archived = results.archived().get(DriftType.SPC).get(longest);
-    Optional<Double> archiveToHot = ratio(archived, hot);
-    table.row("archived " + longest.label() + " Spc query <= PostgreSQL (stretch 0.3x)",
-        archiveToHot.map(Figures::ratio).orElse(NOT_AVAILABLE),
-        archiveToHot.map(ratio -> verdict(ratio <= 1.0, ratio <= 0.3)).orElse(NOT_AVAILABLE));
+    Optional<Double> archiveToSql = ratio(archived, sql);
+    table.row("archived " + longest.label() + " Spc query <= 0.3x the SQL aggregate (p50)",
+        archiveToSql.map(Figures::ratio).orElse(NOT_AVAILABLE),
+        archiveToSql.map(ratio -> verdict(ratio <= 0.3, false)).orElse(NOT_AVAILABLE));
+    Optional<Double> hotToSql = ratio(hot, sql);
+    table.row("hot " + longest.label() + " Spc query <= the SQL aggregate (p50)",
+        hotToSql.map(Figures::ratio).orElse(NOT_AVAILABLE),
+        hotToSql.map(ratio -> verdict(ratio <= 1.0, false)).orElse(NOT_AVAILABLE));
     Optional<Double> largeToSmall = results.scaled().flatMap(scaled -> ratio(scaled.latency().get(longest), archived));
     table.row("10x archive -> <= 1.2x latency (" + longest.label() + ", p50)",
         largeToSmall.map(Figures::ratio).orElse(NOT_AVAILABLE),
@@ -204,6 +235,12 @@ final class FigureTables {
         + " after GC under " + Figures.mebibytes(results.heap().maxHeapBytes()) + " max",
         peak < 0 ? NOT_AVAILABLE : verdict(peak < TARGET_HEAP_BYTES, false));
     return table.build();
+  }
+
+  private double tablePassToCopy(DriftType type) {
+    CopyThroughput.Timed copied = results.copy().get(type);
+    TableRunResult archived = tableResult(results.pass(), type);
+    return rate(archived.rows(), archived.duration()) / rate(copied.rows(), copied.elapsed());
   }
 
   double passToCopy() {
