@@ -21,8 +21,12 @@ record BenchResults(
     Map<DriftType, Map<QueryWindow, LatencyResult>> sqlAggregate,
     Map<DriftType, Map<QueryWindow, LatencyResult>> archived,
     Map<DriftType, Map<QueryWindow, PlannedFiles.Result>> pruning,
+    Breakdown breakdown,
     Optional<Scaled> scaled,
     Optional<IngestionProbe.Result> ingestion) {
+
+  /** "Where the time goes" for the SPC question over {@code window}: each side's rows read without binning. */
+  record Breakdown(QueryWindow window, LatencyResult hotStream, LatencyResult archiveRead) {}
 
   /** The same SPC questions against an archive holding {@code entities} entities' SPC rows. */
   record Scaled(int entities, long rowsAdded, ArchivePassResult pass, Map<QueryWindow, LatencyResult> latency,

@@ -37,6 +37,8 @@ final class BenchRun {
   private final HotTableLoader loader;
   private final LatencyMeasurement latency;
   private final LatencyMeasurement sql;
+  private final LatencyMeasurement hotRows;
+  private final LatencyMeasurement archiveRows;
   private final PlannedFiles plannedFiles;
   private final HttpClient http;
   private final ObjectMapper mapper;
@@ -55,6 +57,9 @@ final class BenchRun {
     this.latency = new LatencyMeasurement(new HttpQueryProbe(http, service.uri(), mapper), parameters.warmup(),
         parameters.runs());
     this.sql = new LatencyMeasurement(new SqlAggregateProbe(dataSource, mapper), parameters.warmup(), parameters.runs());
+    this.hotRows = new LatencyMeasurement(new HotStreamProbe(dataSource, mapper), parameters.warmup(), parameters.runs());
+    this.archiveRows = new LatencyMeasurement(new ArchiveReadProbe(service.archive().catalog(),
+        new ReadersSnapshot(dataSource), mapper), parameters.warmup(), parameters.runs());
     this.plannedFiles = new PlannedFiles(dataSource);
     this.archiver = service.archiver(steps);
   }
@@ -69,6 +74,8 @@ final class BenchRun {
     vacuum();
     Map<DriftType, Map<QueryWindow, LatencyResult>> hot = latencies(latency, QUERIED, windows, "hot");
     Map<DriftType, Map<QueryWindow, LatencyResult>> sqlAggregate = latencies(sql, QUERIED, windows, "SQL aggregate");
+    QueryWindow longest = windows.get(windows.size() - 1);
+    LatencyResult hotStream = measured(hotRows, longest, "hot rows streamed, no bins");
 
     Instant cutoff = Instant.now().minus(Duration.ofDays(BenchConfiguration.RETENTION_DAYS));
     CopyThroughput reference = new CopyThroughput(dataSource);
@@ -101,6 +108,7 @@ final class BenchRun {
     }
     progress.step("archive pass: %s rows/s", Figures.perSecond(pass.rows(), passDuration(pass)));
     Map<DriftType, Map<QueryWindow, LatencyResult>> archived = latencies(latency, QUERIED, windows, "archived");
+    LatencyResult archiveRead = measured(archiveRows, longest, "archived rows read, no bins");
     Map<DriftType, Map<QueryWindow, PlannedFiles.Result>> pruning = new EnumMap<>(DriftType.class);
     for (DriftType type : DriftType.values()) {
       pruning.put(type, plan(type, windows));
@@ -113,7 +121,7 @@ final class BenchRun {
           .measure(parameters.ingestBatch(), 30).plainText());
     }
     return new BenchResults(data, windows, loaded, copy, write, pass, phases, heap, hot, sqlAggregate, archived,
-        pruning, scaled, ingestion);
+        pruning, new BenchResults.Breakdown(longest, hotStream, archiveRead), scaled, ingestion);
   }
 
   private BenchResults.Scaled scaled(List<QueryWindow> windows) throws Exception {
@@ -183,6 +191,14 @@ final class BenchRun {
       results.put(type, byWindow);
     }
     return results;
+  }
+
+  private LatencyResult measured(LatencyMeasurement measurement, QueryWindow window, String what)
+      throws IOException, InterruptedException {
+    LatencyResult result = measurement.measure(DriftType.SPC, PROBED, window);
+    progress.step("%s, %s: %s", what, window.label(), result.available()
+        ? "p50 " + Figures.millis(result.p50()) + " ms" : result.unavailable());
+    return result;
   }
 
   private Map<QueryWindow, PlannedFiles.Result> plan(DriftType type, List<QueryWindow> windows) throws SQLException {

@@ -25,8 +25,8 @@ final class FigureTables {
   }
 
   List<FigureTable> all() {
-    List<FigureTable> tables = new ArrayList<>(List.of(throughput(), passSteps(), latency(), sqlAggregate(), pruning(),
-        heap()));
+    List<FigureTable> tables = new ArrayList<>(List.of(throughput(), passSteps(), latency(), sqlAggregate(),
+        breakdown(), pruning(), heap()));
     results.scaled().ifPresent(scaled -> tables.add(scale(scaled)));
     results.ingestion().ifPresent(ingestion -> tables.add(ingestion(ingestion)));
     tables.add(targets());
@@ -101,6 +101,35 @@ final class FigureTables {
             + " over the hot table, as the original server answers, run while every row is hot, read to the last row"
             + " over JDBC (no HTTP, no JSON). hot and archive: the routes of (b), over HTTP.")
         .build();
+  }
+
+  FigureTable breakdown() {
+    QueryWindow window = results.breakdown().window();
+    long rows = results.data().rowsPerEntity(DriftType.SPC, window.days());
+    FigureTable.Builder table = FigureTable.builder("(j) Where the time goes: the Spc question over " + window.label()
+        + " (" + Figures.count(rows) + " rows), p50", "step", "ms", "ns per row");
+    Optional<Duration> planning = Optional.ofNullable(results.pruning().get(DriftType.SPC))
+        .map(byWindow -> byWindow.get(window)).map(PlannedFiles.Result::planning);
+    addStep(table, "hot: the rows streamed out of PostgreSQL over JDBC, no bins", results.breakdown().hotStream(), rows);
+    addStep(table, "hot: the route, end to end over HTTP (b)", results.hot().get(DriftType.SPC).get(window), rows);
+    addStep(table, "PostgreSQL's SQL aggregate (h)", results.sqlAggregate().get(DriftType.SPC).get(window), rows);
+    table.row("archive: planning the scan (c)", planning.map(Figures::millis).orElse(NOT_AVAILABLE),
+        planning.map(elapsed -> perRow(elapsed, rows)).orElse(NOT_AVAILABLE));
+    addStep(table, "archive: planning and reading the Parquet files on one thread, no bins",
+        results.breakdown().archiveRead(), rows);
+    addStep(table, "archive: the route, end to end over HTTP (b)", results.archived().get(DriftType.SPC).get(window),
+        rows);
+    return table.note("On each side the route includes the plain read above it: the gap is binning, exact sums,"
+        + " merging parallel file groups (archive), HTTP and JSON. The plain archive read runs on one thread; the"
+        + " route reads file groups in parallel.").build();
+  }
+
+  private static void addStep(FigureTable.Builder table, String step, LatencyResult result, long rows) {
+    table.row(step, p50(result), result.available() ? perRow(result.p50(), rows) : NOT_AVAILABLE);
+  }
+
+  private static String perRow(Duration elapsed, long rows) {
+    return String.format(Locale.ROOT, "%.0f", elapsed.toNanos() / (double) rows);
   }
 
   FigureTable latency() {

@@ -3,9 +3,6 @@ package io.scouter.archive.bench;
 import io.scouter.archive.catalog.drift.DriftType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,10 +23,10 @@ import org.apache.iceberg.io.CloseableIterable;
  * It uses the filter an archive read needs (entity equality and the time range), not the route's code.
  */
 final class PlannedFiles {
-  private final DataSource dataSource;
+  private final ReadersSnapshot snapshots;
 
   PlannedFiles(DataSource dataSource) {
-    this.dataSource = dataSource;
+    this.snapshots = new ReadersSnapshot(dataSource);
   }
 
   record Result(long snapshotId, int planned, long total, Duration planning) {}
@@ -37,7 +34,7 @@ final class PlannedFiles {
   /** Empty when nothing of the type is archived yet. */
   Optional<Result> plan(Table table, DriftType type, BenchEntity entity, QueryWindow window)
       throws SQLException {
-    OptionalLong snapshotId = readersSnapshot(type);
+    OptionalLong snapshotId = snapshots.of(type);
     if (snapshotId.isEmpty()) {
       return Optional.empty();
     }
@@ -75,16 +72,5 @@ final class PlannedFiles {
 
   private static long micros(Instant instant) {
     return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
-  }
-
-  private OptionalLong readersSnapshot(DriftType type) throws SQLException {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement(
-            "SELECT snapshot_id FROM scouter.archive_state WHERE table_name = ?")) {
-      statement.setString(1, type.tableName());
-      try (ResultSet result = statement.executeQuery()) {
-        return result.next() ? OptionalLong.of(result.getLong(1)) : OptionalLong.empty();
-      }
-    }
   }
 }
