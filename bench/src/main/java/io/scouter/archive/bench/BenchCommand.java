@@ -108,6 +108,16 @@ public final class BenchCommand extends Command {
       if (parameters.output().isPresent()) {
         BenchmarksFile.append(parameters.output().get(), section);
       }
+      if (parameters.year()) {
+        YearWindowBench year = new YearWindowBench(service, parameters, bootstrap.getObjectMapper(), progress);
+        FigureTable table = year.table(year.run());
+        out.println();
+        out.print(table.plainText());
+        if (parameters.output().isPresent()) {
+          BenchmarksFile.append(parameters.output().get(),
+              year.markdown(table, date, MachineDescription.detect(postgres, loadAtStart)));
+        }
+      }
     }
   }
 

@@ -5,13 +5,14 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import net.sourceforge.argparse4j.impl.Arguments;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
 /** The benchmark's knobs, each a command-line option with a default that runs in about five minutes. */
 record BenchParameters(int entities, int features, int days, int runs, int warmup, int scale, int ingestSeconds,
-    int ingestClients, int ingestBatch, int maxRowsPerRun, Optional<Path> output, Optional<String> databaseUri,
-    Optional<String> storageUri) {
+    int ingestClients, int ingestBatch, int maxRowsPerRun, boolean year, Optional<Path> output,
+    Optional<String> databaseUri, Optional<String> storageUri) {
 
   static final String NO_OUTPUT = "none";
 
@@ -46,6 +47,9 @@ record BenchParameters(int entities, int features, int days, int runs, int warmu
     integer(subparser, "--ingest-batch", 1000, "records per ingestion request");
     integer(subparser, "--max-rows-per-run", (int) ArchiverSettings.DEFAULT_MAX_ROWS_PER_RUN,
         "the archiver's bound on one run (the service's default); raise it to measure one run over all rows");
+    subparser.addArgument("--year").dest("year").action(Arguments.storeTrue())
+        .help("also measure (i): a 365-day window of one more entity (5 Spc features, 2,628,000 rows), hot and"
+            + " archived, sequential and with 16 concurrent clients; adds several minutes");
     subparser.addArgument("--output").dest("output").metavar("FILE").setDefault("BENCHMARKS.md")
         .help("file to append the dated Markdown section to ('" + NO_OUTPUT + "': print only)");
     subparser.addArgument("--database-uri").dest("databaseUri").metavar("URI")
@@ -75,7 +79,7 @@ record BenchParameters(int entities, int features, int days, int runs, int warmu
     return new BenchParameters(namespace.getInt("entities"), namespace.getInt("features"), namespace.getInt("days"),
         namespace.getInt("runs"), namespace.getInt("warmup"), namespace.getInt("scale"),
         namespace.getInt("ingestSeconds"), namespace.getInt("ingestClients"), namespace.getInt("ingestBatch"),
-        namespace.getInt("maxRowsPerRun"),
+        namespace.getInt("maxRowsPerRun"), namespace.getBoolean("year"),
         output == null || output.equals(NO_OUTPUT) ? Optional.empty() : Optional.of(Path.of(output)),
         Optional.ofNullable(namespace.getString("databaseUri")).filter(text -> !text.isBlank()),
         Optional.ofNullable(namespace.getString("storageUri")).filter(text -> !text.isBlank()));
@@ -94,6 +98,7 @@ record BenchParameters(int entities, int features, int days, int runs, int warmu
     knobs.put("ingest-clients", Integer.toString(ingestClients));
     knobs.put("ingest-batch", Integer.toString(ingestBatch));
     knobs.put("max-rows-per-run", Integer.toString(maxRowsPerRun));
+    knobs.put("year", Boolean.toString(year));
     knobs.put("database", databaseUri.isPresent() ? "--database-uri" : "embedded (temporary)");
     knobs.put("storage", storageUri.isPresent() ? "--storage-uri" : "local disk (temporary)");
     return knobs;
