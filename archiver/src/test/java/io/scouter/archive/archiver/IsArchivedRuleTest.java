@@ -31,6 +31,11 @@ class IsArchivedRuleTest {
         assertThat(fixture.countHot(type, watermark.archivedSql() + " IS DISTINCT FROM " + function))
             .as("rows where the two rules disagree in %s", type).isZero();
         assertThat(fixture.countHot(type, watermark.unarchivedSql() + " IS DISTINCT FROM NOT " + function)).isZero();
+        // The readers' split of the unarchived rows: recent or late, never both, together exactly the rest.
+        assertThat(fixture.countHot(type, "(" + watermark.recentRowsSql() + ") AND (" + watermark.lateRowsSql() + ")"))
+            .isZero();
+        assertThat(fixture.countHot(type, "((" + watermark.recentRowsSql() + ") OR (" + watermark.lateRowsSql()
+            + ")) IS DISTINCT FROM NOT " + function)).isZero();
         assertThat(fixture.countHot(type, function)).as("archived rows in %s", type).isPositive();
         assertThat(fixture.countHot(type, "NOT " + function)).as("hot rows in %s", type).isPositive();
       }

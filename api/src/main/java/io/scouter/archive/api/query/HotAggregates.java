@@ -2,8 +2,9 @@ package io.scouter.archive.api.query;
 
 import io.scouter.archive.api.metrics.SeriesBinCounts;
 import io.scouter.archive.api.metrics.SeriesMoments;
-import io.scouter.archive.catalog.drift.DriftType;
 import io.scouter.archive.archiver.watermark.ArchiveState;
+import io.scouter.archive.archiver.watermark.ArchiveWatermark;
+import io.scouter.archive.catalog.drift.DriftType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -38,21 +39,34 @@ final class HotAggregates {
 
   private HotAggregates() {}
 
-  /** The entity's window, minus the rows the cut's Iceberg snapshot holds. */
-  private static String hotRows(ArchiveCut cut) {
-    return ENTITY_WINDOW + " AND " + cut.watermark().unarchivedSql();
+  /**
+   * The entity's window, minus the rows the cut's Iceberg snapshot holds, as the rows created
+   * since the cutoff plus the late arrivals below it: each part is an index range, where "not
+   * archived" as one filter would read every archived row still in PostgreSQL (the grace period)
+   * just to drop it. Takes the entity and window parameters once per part ({@link #parts}).
+   */
+  private static String hotRows(DriftType type, String columns, ArchiveCut cut) {
+    String select = "SELECT " + columns + " FROM " + type.qualifiedTableName() + " WHERE " + ENTITY_WINDOW + " AND ";
+    ArchiveWatermark watermark = cut.watermark();
+    if (watermark.isNone()) {
+      return select + "true";
+    }
+    return select + watermark.recentRowsSql() + " UNION ALL " + select + watermark.lateRowsSql();
+  }
+
+  private static int parts(ArchiveCut cut) {
+    return cut.watermark().isNone() ? 1 : 2;
   }
 
   private static String valuesSql(DriftType type, ArchiveCut cut) {
-    return "SELECT " + type.seriesColumn() + ", created_at, value FROM " + type.qualifiedTableName()
-        + " WHERE " + hotRows(cut);
+    return hotRows(type, type.seriesColumn() + ", created_at, value", cut);
   }
 
   private static String binCountsSql(ArchiveCut cut) {
     return "SELECT feature, "
         + "date_bin(make_interval(secs => ?), created_at, timestamptz '1970-01-01 00:00:00+00') AS bin_start, "
-        + "bin_id, sum(bin_count) FROM " + DriftType.PSI.qualifiedTableName()
-        + " WHERE " + hotRows(cut) + " GROUP BY 1, 2, 3";
+        + "bin_id, sum(bin_count) FROM (" + hotRows(DriftType.PSI, "feature, created_at, bin_id, bin_count", cut)
+        + ") AS hot GROUP BY 1, 2, 3";
   }
 
   /**
@@ -91,7 +105,7 @@ final class HotAggregates {
       // Binary results from the first execution: timestamps and doubles arrive as raw 8-byte values.
       statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
       statement.setFetchSize(FETCH_SIZE);
-      bindEntityWindow(statement, 1, query);
+      bindEntityWindow(statement, 1, query, parts(cut));
       try (ResultSet row = statement.executeQuery()) {
         while (row.next()) {
           target.add(row.getString(1), micros(row, 2), row.getDouble(3));
@@ -105,7 +119,7 @@ final class HotAggregates {
       throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(binCountsSql(cut))) {
       statement.setDouble(1, query.binning().widthSeconds());
-      bindEntityWindow(statement, 2, query);
+      bindEntityWindow(statement, 2, query, parts(cut));
       try (ResultSet row = statement.executeQuery()) {
         while (row.next()) {
           target.merge(row.getString(1), row.getObject(2, OffsetDateTime.class).toInstant(), row.getInt(3),
@@ -115,13 +129,16 @@ final class HotAggregates {
     }
   }
 
-  private static void bindEntityWindow(PreparedStatement statement, int first, DriftQuery query)
+  /** Binds the entity and window {@code parts} times, from parameter {@code first} on. */
+  private static void bindEntityWindow(PreparedStatement statement, int first, DriftQuery query, int parts)
       throws SQLException {
-    statement.setString(first, query.space());
-    statement.setString(first + 1, query.name());
-    statement.setString(first + 2, query.version());
-    statement.setObject(first + 3, query.window().begin().atOffset(ZoneOffset.UTC));
-    statement.setObject(first + 4, query.window().end().atOffset(ZoneOffset.UTC));
+    for (int part = 0, index = first; part < parts; part++, index += 5) {
+      statement.setString(index, query.space());
+      statement.setString(index + 1, query.name());
+      statement.setString(index + 2, query.version());
+      statement.setObject(index + 3, query.window().begin().atOffset(ZoneOffset.UTC));
+      statement.setObject(index + 4, query.window().end().atOffset(ZoneOffset.UTC));
+    }
   }
 
   /**

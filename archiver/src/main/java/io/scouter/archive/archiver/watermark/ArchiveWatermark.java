@@ -54,6 +54,16 @@ public record ArchiveWatermark(Instant cutoff, String snapshot) {
   }
 
   /**
+   * Rows created at or after the cutoff, never archived under this watermark. With
+   * {@link #lateRowsSql()} it splits {@link #unarchivedSql()} into two disjoint parts that each
+   * have an index: a reader asks for both instead of filtering every archived row still in
+   * PostgreSQL (kept for the grace period) one by one.
+   */
+  public String recentRowsSql() {
+    return isNone() ? "true" : "created_at >= " + cutoffLiteral();
+  }
+
+  /**
    * Rows not archived under this watermark but created before it: late arrivals, inserted by
    * transactions the snapshot did not see. Every such transaction id is at least the snapshot's
    * xmin, which lets the {@code (ins_xid, created_at)} index find them without a scan.
