@@ -85,7 +85,7 @@ final class OldRecordIngestionBench {
     for (int batch = 0; batch < batches; batch++) {
       byte[] body = body(name, base.plusSeconds((long) batch * batchSize), variant, batchSize);
       HttpRequest request = HttpRequest.newBuilder(route).timeout(Duration.ofMinutes(2))
-          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+          .header("Content-Type", "application/json").header("Authorization", BenchKey.HEADER).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
       long started = System.nanoTime();
       HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
       Duration elapsed = Duration.ofNanos(System.nanoTime() - started);

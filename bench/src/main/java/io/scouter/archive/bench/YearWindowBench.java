@@ -11,8 +11,8 @@ import javax.sql.DataSource;
 /**
  * (i) A year at a glance ({@code bench --year}): one more entity with 5 Spc features at one record
  * per minute for 365 days (2,628,000 rows), asked for the whole year in 500 bins: PostgreSQL's SQL
- * aggregate, the hot route and, after an archive pass, the archived route, each one client at a
- * time and 16 at once; the heap is watched while the archived questions run.
+ * aggregate (one client), the hot route and, after an archive pass, the archived route, each one
+ * client at a time and 16 at once; the heap is watched during the pass and the archived questions.
  */
 final class YearWindowBench {
   static final BenchEntity ENTITY = BenchEntity.number(800);
@@ -20,6 +20,7 @@ final class YearWindowBench {
   static final int DAYS = 365;
   static final int CLIENTS = 16;
   static final int PER_CLIENT = 3;
+  private static final String NOT_MEASURED = "-";
 
   private final InProcessService service;
   private final Progress progress;
@@ -27,7 +28,6 @@ final class YearWindowBench {
   private final LatencyMeasurement route;
   private final LatencyMeasurement sql;
   private final ConcurrentLatency concurrentRoute;
-  private final ConcurrentLatency concurrentSql;
   private final int runs;
   private final int warmup;
 
@@ -43,12 +43,11 @@ final class YearWindowBench {
     this.route = new LatencyMeasurement(routeProbe, warmup, runs);
     this.sql = new LatencyMeasurement(sqlProbe, warmup, runs);
     this.concurrentRoute = new ConcurrentLatency(routeProbe, CLIENTS, PER_CLIENT);
-    this.concurrentSql = new ConcurrentLatency(sqlProbe, CLIENTS, PER_CLIENT);
   }
 
-  record Result(long rows, QueryWindow window, LatencyResult sql, ConcurrentLatency.Result sqlConcurrent,
-      LatencyResult hot, ConcurrentLatency.Result hotConcurrent, ArchivePassResult pass, LatencyResult archived,
-      ConcurrentLatency.Result archivedConcurrent, HeapWatch.Result heap) {}
+  record Result(long rows, QueryWindow window, LatencyResult sql, LatencyResult hot,
+      ConcurrentLatency.Result hotConcurrent, ArchivePassResult pass, HeapWatch.Result passHeap,
+      LatencyResult archived, ConcurrentLatency.Result archivedConcurrent, HeapWatch.Result heap) {}
 
   Result run() throws Exception {
     DriftDataGenerator data = new DriftDataGenerator(FEATURES, DAYS);
@@ -59,11 +58,15 @@ final class YearWindowBench {
     loader.vacuumAnalyze();
     QueryWindow window = QueryWindow.lastDays(data.end(), DAYS);
     LatencyResult sqlLatency = sequential(sql, window, "SQL aggregate");
-    ConcurrentLatency.Result sqlConcurrent = concurrent(concurrentSql, window, "SQL aggregate");
     LatencyResult hot = sequential(route, window, "hot route");
     ConcurrentLatency.Result hotConcurrent = concurrent(concurrentRoute, window, "hot route");
     progress.step("(i) archive pass");
-    ArchivePassResult pass = service.archive().archiver().archive();
+    ArchivePassResult pass;
+    HeapWatch.Result passHeap;
+    try (HeapWatch watch = HeapWatch.start()) {
+      pass = service.archive().archiver().archive();
+      passHeap = watch.result();
+    }
     if (!pass.succeeded() || pass.rows() < rows) {
       throw new IllegalStateException("Cannot measure (i): the archive pass archived " + pass.rows() + " rows, "
           + rows + " expected:\n" + pass.summary());
@@ -76,8 +79,8 @@ final class YearWindowBench {
       archivedConcurrent = concurrent(concurrentRoute, window, "archived route");
       heap = watch.result();
     }
-    return new Result(rows, window, sqlLatency, sqlConcurrent, hot, hotConcurrent, pass, archived,
-        archivedConcurrent, heap);
+    return new Result(rows, window, sqlLatency, hot, hotConcurrent, pass, passHeap, archived, archivedConcurrent,
+        heap);
   }
 
   private LatencyResult sequential(LatencyMeasurement measurement, QueryWindow window, String what) throws Exception {
@@ -103,7 +106,8 @@ final class YearWindowBench {
             Figures.count(result.rows()), HttpQueryProbe.MAX_DATA_POINTS),
         "question", "1 client p50", "1 client p95", CLIENTS + " clients p50", CLIENTS + " clients p95",
         "busy (503) retried");
-    row(table, "PostgreSQL's SQL aggregate (hot rows)", result.sql(), result.sqlConcurrent());
+    table.row("PostgreSQL's SQL aggregate (hot rows)", millis(result.sql(), true), millis(result.sql(), false),
+        NOT_MEASURED, NOT_MEASURED, NOT_MEASURED);
     row(table, "hot route", result.hot(), result.hotConcurrent());
     row(table, "archived route", result.archived(), result.archivedConcurrent());
     return table
@@ -111,7 +115,8 @@ final class YearWindowBench {
             + " timed questions, back to back; a 503 is retried after 200 ms and its question timed from the first"
             + " attempt.", runs, warmup, CLIENTS, PER_CLIENT))
         .note("archive pass before the archived questions: " + Figures.count(result.pass().rows()) + " rows in "
-            + Figures.secondsText(BenchRun.passDuration(result.pass())) + " s; heap while the archived questions ran:"
+            + Figures.secondsText(BenchRun.passDuration(result.pass())) + " s, peak heap "
+            + Figures.mebibytes(result.passHeap().peakAfterGcBytes()) + " after GC; heap while the archived questions ran:"
             + " peak " + Figures.mebibytes(result.heap().peakAfterGcBytes()) + " after GC, "
             + Figures.mebibytes(result.heap().peakUsedBytes()) + " used with garbage, of "
             + Figures.mebibytes(result.heap().maxHeapBytes()) + " max.")
