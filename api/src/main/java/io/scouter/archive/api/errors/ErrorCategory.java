@@ -6,6 +6,8 @@ public enum ErrorCategory {
   USER_ERROR,
   /** Something outside this service failed (database, object store): 503. */
   EXTERNAL,
+  /** The service is at a limit it was configured with (e.g. concurrent archive scans): 503, one warning line. */
+  OVERLOADED,
   /** A bug or an unexpected state here: 500, logged with an id the client can quote. */
   INTERNAL
 }

@@ -15,7 +15,10 @@ public final class ScouterExceptionMapper implements ExceptionMapper<ScouterExce
 
   @Override
   public Response toResponse(ScouterException exception) {
-    if (exception.category() != ErrorCategory.USER_ERROR) {
+    if (exception.category() == ErrorCategory.OVERLOADED) {
+      // Load shed by design, not a failure: a stack trace per refused request would flood the log under load.
+      LOG.warn("Request refused ({}): {}", exception.code(), exception.getMessage());
+    } else if (exception.category() != ErrorCategory.USER_ERROR) {
       LOG.error("Request failed ({}): {}", exception.code(), exception.getMessage(), exception);
     }
     Response response = ErrorResponses.of(exception.status(), exception.code(), exception.getMessage(),

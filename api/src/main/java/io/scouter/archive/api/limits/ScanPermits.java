@@ -39,7 +39,7 @@ public final class ScanPermits {
       acquired = false;
     }
     if (!acquired) {
-      throw new ScouterException("busy", ErrorCategory.EXTERNAL, 503, "Too many archive scans at once (limit "
+      throw new ScouterException("busy", ErrorCategory.OVERLOADED, 503, "Too many archive scans at once (limit "
           + limit + ", setting limits.maxConcurrentScans); retry shortly", Map.of());
     }
     return permits::release;
