@@ -21,8 +21,11 @@ final class NearestDouble {
   /** 53 significant bits, a rounding bit, and one more so that the sticky bit stands apart. */
   private static final int WORKING_BITS = 55;
   private static final int MIN_EXPONENT = -1074;
-  /** Extra bits of a square root added to a quotient, beyond which a boundary is not looked for again. */
-  private static final int ROOT_GUARD_BITS = 128;
+  /**
+   * Extra bits of a square root added to a quotient on the first try: almost always enough for
+   * the bracket to hold no rounding boundary; when it holds one, the root is refined.
+   */
+  private static final int ROOT_GUARD_BITS = 16;
   private static final int MAX_REFINEMENTS = 16;
 
   private NearestDouble() {}
