@@ -28,6 +28,8 @@ import org.apache.iceberg.Table;
 final class LateDuplicateFinder {
   /** PostgreSQL's text form of a tuple id, checked before it goes back into SQL. */
   private static final Pattern CTID = Pattern.compile("\\(\\d+,\\d+\\)");
+  /** The tables' day partitions are UTC days of {@code created_at}. */
+  private static final long MICROS_PER_DAY = 86_400_000_000L;
 
   private final Table table;
   private final DriftType type;
@@ -42,7 +44,9 @@ final class LateDuplicateFinder {
 
   /**
    * The tuple ids, in the run's snapshot, of the late rows whose key the archive holds. Rows are read
-   * entity by entity, so memory holds one entity's late keys at a time, whatever the backlog.
+   * in (entity, day) order and looked up one (day, entity) partition at a time, so memory holds one
+   * partition's late keys, whatever the backlog: a backfill of a year of one entity is 365 small
+   * lookups, not 2.6 million keys held at once (which ran a 1 GiB heap out in the benchmark).
    */
   List<String> heldInArchive(Connection snapshot, String lateRows) throws SQLException {
     if (archiveSnapshot.isEmpty()) {
@@ -50,40 +54,44 @@ final class LateDuplicateFinder {
     }
     ArchivedKeyLookup lookup = new ArchivedKeyLookup(table, type);
     List<String> ctids = new ArrayList<>();
-    Map<RecordKey, String> entity = new HashMap<>();
+    Map<RecordKey, String> partition = new HashMap<>();
     try (Statement statement = snapshot.createStatement()) {
       statement.setFetchSize(10_000);
       try (ResultSet rows = statement.executeQuery("SELECT ctid::text, created_at, space, name, version, "
           + type.seriesColumn() + ", " + payloadColumn() + " FROM " + type.qualifiedTableName()
-          + " WHERE " + lateRows + " ORDER BY space, name, version")) {
+          + " WHERE " + lateRows + " ORDER BY space, name, version, created_at")) {
         RecordKey previous = null;
         while (rows.next()) {
           RecordKey key = key(rows);
-          if (previous != null && !sameEntity(previous, key)) {
-            collect(lookup, entity, ctids);
+          if (previous != null && !samePartition(previous, key)) {
+            collect(lookup, partition, ctids);
           }
-          entity.put(key, rows.getString(1));
+          partition.put(key, rows.getString(1));
           previous = key;
         }
       }
     }
-    collect(lookup, entity, ctids);
+    collect(lookup, partition, ctids);
     return ctids;
   }
 
-  private void collect(ArchivedKeyLookup lookup, Map<RecordKey, String> entity, List<String> ctids) {
-    for (RecordKey key : lookup.held(archiveSnapshot.getAsLong(), entity.keySet())) {
-      String ctid = entity.get(key);
+  private void collect(ArchivedKeyLookup lookup, Map<RecordKey, String> partition, List<String> ctids) {
+    if (partition.isEmpty()) {
+      return;
+    }
+    for (RecordKey key : lookup.held(archiveSnapshot.getAsLong(), partition.keySet())) {
+      String ctid = partition.get(key);
       if (!CTID.matcher(ctid).matches()) {
         throw new IllegalStateException("Unexpected tuple id from PostgreSQL: " + ctid);
       }
       ctids.add(ctid);
     }
-    entity.clear();
+    partition.clear();
   }
 
-  private static boolean sameEntity(RecordKey a, RecordKey b) {
-    return a.space().equals(b.space()) && a.name().equals(b.name()) && a.version().equals(b.version());
+  private static boolean samePartition(RecordKey a, RecordKey b) {
+    return Math.floorDiv(a.createdAtMicros(), MICROS_PER_DAY) == Math.floorDiv(b.createdAtMicros(), MICROS_PER_DAY)
+        && a.space().equals(b.space()) && a.name().equals(b.name()) && a.version().equals(b.version());
   }
 
   /** {@code lateRows} without the given tuples (ids from {@link #heldInArchive}, so no input reaches SQL). */
