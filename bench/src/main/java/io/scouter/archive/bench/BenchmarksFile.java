@@ -15,8 +15,8 @@ final class BenchmarksFile {
       benchmark command (README, "Benchmark"), which prints the same tables to stdout:
 
       ```sh
-      mvn -B -pl api -am package -DskipTests
-      java -Xmx512m -jar api/target/scouter-archive.jar bench
+      mvn -B -pl bench -am package -DskipTests
+      java -Xmx512m -jar bench/target/scouter-archive-bench.jar bench
       ```
 
       The run generates deterministic drift data, loads it into the hot tables, and measures on one
