@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.scouter.archive.api.testing.ArchiveBench;
 import io.scouter.archive.catalog.drift.DriftRecord;
 import io.scouter.archive.catalog.hotstore.DriftRecordInserter;
-import io.scouter.archive.catalog.testing.TestDatabases;
 import io.scouter.archive.catalog.testing.TemporaryDirectories;
+import io.scouter.archive.catalog.testing.TestDatabases;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -14,10 +14,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,7 +40,11 @@ class LateDuplicatesTest {
       bench.archiveBefore(T0.plus(Duration.ofDays(2)));
       OnceOnlyIngestTest.deleteArchived(bench, T0.plus(Duration.ofDays(30)));
 
-      List<DriftRecord> reSent = original.subList(0, original.size() / 3);
+      // Every third record: re-sent keys in both days' partitions, so the run's check looks up more than one.
+      List<DriftRecord> reSent = IntStream.range(0, original.size()).filter(i -> i % 3 == 0).mapToObj(original::get)
+          .toList();
+      assertThat(reSent.stream().map(record -> record.createdAt().truncatedTo(ChronoUnit.DAYS)).distinct())
+          .hasSize(2);
       List<DriftRecord> newLate = OnceOnlyIngestTest.records("late", T0.plusSeconds(61), 1, 42);
       List<DriftRecord> body = new ArrayList<>(reSent);
       body.addAll(newLate);
