@@ -11,7 +11,8 @@ import java.math.BigInteger;
  * catastrophically when the spread is small against the mean. Exact binary sums make merging
  * associative and commutative bit for bit, and the variance numerator {@code n*Q - S^2} exact and
  * never negative; only the final mean, standard deviation and bounds are rounded, once, to the
- * nearest double ({@link NearestDouble}), so they are identical for every grouping.
+ * nearest double, so they are identical for every grouping: {@link FastReadout} where it is certain
+ * of that double, which is almost always, else {@link NearestDouble}.
  *
  * <p>Rows are added with {@link #add(double)}, partials of other groupings with {@link #merge}.
  * The sums are {@link ChunkedExactSum}s, a few longs per bin with no allocation per value, turned
@@ -59,7 +60,9 @@ public final class MomentsAccumulator {
   public double mean() {
     requireValues("mean");
     ExactSum values = exactSum();
-    return NearestDouble.quotient(values.significand(), values.exponent(), BigInteger.valueOf(count));
+    double fast = FastReadout.mean(values, count);
+    return Double.isNaN(fast)
+        ? NearestDouble.quotient(values.significand(), values.exponent(), BigInteger.valueOf(count)) : fast;
   }
 
   /** The sample standard deviation (n - 1 in the denominator), 0 for a single value. */
@@ -69,7 +72,9 @@ public final class MomentsAccumulator {
       return 0.0;
     }
     ExactSum numerator = varianceNumerator();
-    return NearestDouble.squareRoot(numerator.significand(), numerator.exponent(), varianceDenominator());
+    double fast = FastReadout.deviation(numerator, count);
+    return Double.isNaN(fast)
+        ? NearestDouble.squareRoot(numerator.significand(), numerator.exponent(), varianceDenominator()) : fast;
   }
 
   /** The mean minus the sample standard deviation, from the exact values and rounded once. */
@@ -90,8 +95,9 @@ public final class MomentsAccumulator {
       return NearestDouble.quotient(values.significand(), values.exponent(), n);
     }
     ExactSum numerator = varianceNumerator();
-    return NearestDouble.quotientPlusRoot(values.significand(), values.exponent(), n, sign,
-        numerator.significand(), numerator.exponent(), varianceDenominator());
+    double fast = FastReadout.meanPlusDeviation(values, numerator, count, sign);
+    return Double.isNaN(fast) ? NearestDouble.quotientPlusRoot(values.significand(), values.exponent(), n, sign,
+        numerator.significand(), numerator.exponent(), varianceDenominator()) : fast;
   }
 
   /** {@code n * Q - S^2}: exact, and never negative for real values. */

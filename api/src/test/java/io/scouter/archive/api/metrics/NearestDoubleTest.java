@@ -84,7 +84,7 @@ class NearestDoubleTest {
     assertThat(NearestDouble.squareRoot(BigInteger.valueOf(9), -4, BigInteger.ONE)).isEqualTo(0.75);
   }
 
-  private static List<Double> randomBin(Random random) {
+  static List<Double> randomBin(Random random) {
     int size = switch (random.nextInt(4)) {
       case 0 -> 1;
       case 1 -> 2;
