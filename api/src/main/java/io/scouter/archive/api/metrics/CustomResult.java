@@ -44,7 +44,8 @@ public record CustomResult(Map<String, Metric> metrics) {
 
     /** Each figure is computed from the bin's exact sums and rounded once. */
     static Stats of(MomentsAccumulator moments) {
-      return new Stats(moments.mean(), moments.meanMinusDeviation(), moments.meanPlusDeviation());
+      MomentsReadout readout = moments.readout("mean and standard deviation");
+      return new Stats(readout.mean(), readout.meanPlusDeviation(-1), readout.meanPlusDeviation(1));
     }
   }
 

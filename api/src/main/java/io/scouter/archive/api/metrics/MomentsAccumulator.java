@@ -1,7 +1,5 @@
 package io.scouter.archive.api.metrics;
 
-import java.math.BigInteger;
-
 /**
  * Count, sum and sum of squares of the values of one time bin, held exactly so that the answer
  * cannot depend on where a bin was split between PostgreSQL and Iceberg.
@@ -11,8 +9,7 @@ import java.math.BigInteger;
  * catastrophically when the spread is small against the mean. Exact binary sums make merging
  * associative and commutative bit for bit, and the variance numerator {@code n*Q - S^2} exact and
  * never negative; only the final mean, standard deviation and bounds are rounded, once, to the
- * nearest double, so they are identical for every grouping: {@link FastReadout} where it is certain
- * of that double, which is almost always, else {@link NearestDouble}.
+ * nearest double ({@link MomentsReadout}), so they are identical for every grouping.
  *
  * <p>Rows are added with {@link #add(double)}, partials of other groupings with {@link #merge}.
  * The sums are {@link ChunkedExactSum}s, a few longs per bin with no allocation per value, turned
@@ -58,60 +55,28 @@ public final class MomentsAccumulator {
 
   /** The arithmetic mean: the SPC value of a bin and the {@code avg} of a custom metric bin. */
   public double mean() {
-    requireValues("mean");
-    ExactSum values = exactSum();
-    double fast = FastReadout.mean(values, count);
-    return Double.isNaN(fast)
-        ? NearestDouble.quotient(values.significand(), values.exponent(), BigInteger.valueOf(count)) : fast;
+    return readout("mean").mean();
   }
 
   /** The sample standard deviation (n - 1 in the denominator), 0 for a single value. */
   public double sampleStandardDeviation() {
-    requireValues("standard deviation");
-    if (count == 1) {
-      return 0.0;
-    }
-    ExactSum numerator = varianceNumerator();
-    double fast = FastReadout.deviation(numerator, count);
-    return Double.isNaN(fast)
-        ? NearestDouble.squareRoot(numerator.significand(), numerator.exponent(), varianceDenominator()) : fast;
+    return readout("standard deviation").sampleStandardDeviation();
   }
 
   /** The mean minus the sample standard deviation, from the exact values and rounded once. */
   public double meanMinusDeviation() {
-    return meanPlusDeviation(-1);
+    return readout("mean and standard deviation").meanPlusDeviation(-1);
   }
 
   /** The mean plus the sample standard deviation, from the exact values and rounded once. */
   public double meanPlusDeviation() {
-    return meanPlusDeviation(1);
+    return readout("mean and standard deviation").meanPlusDeviation(1);
   }
 
-  private double meanPlusDeviation(int sign) {
-    requireValues("mean and standard deviation");
-    ExactSum values = exactSum();
-    BigInteger n = BigInteger.valueOf(count);
-    if (count == 1) {
-      return NearestDouble.quotient(values.significand(), values.exponent(), n);
-    }
-    ExactSum numerator = varianceNumerator();
-    double fast = FastReadout.meanPlusDeviation(values, numerator, count, sign);
-    return Double.isNaN(fast) ? NearestDouble.quotientPlusRoot(values.significand(), values.exponent(), n, sign,
-        numerator.significand(), numerator.exponent(), varianceDenominator()) : fast;
-  }
-
-  /** {@code n * Q - S^2}: exact, and never negative for real values. */
-  private ExactSum varianceNumerator() {
-    ExactSum values = exactSum();
-    ExactSum squares = exactSumOfSquares();
-    ExactSum numerator = new ExactSum();
-    numerator.add(squares.significand().multiply(BigInteger.valueOf(count)), squares.exponent());
-    numerator.add(values.significand().multiply(values.significand()).negate(), 2 * values.exponent());
-    return numerator;
-  }
-
-  private BigInteger varianceDenominator() {
-    return BigInteger.valueOf(count).multiply(BigInteger.valueOf(count - 1));
+  /** The exact sums as they are now, for reading several figures of the bin at the cost of one. */
+  MomentsReadout readout(String statistic) {
+    requireValues(statistic);
+    return new MomentsReadout(count, exactSum(), exactSumOfSquares());
   }
 
   /** The exact sum of the values. */

@@ -166,11 +166,6 @@ class FastReadoutTest {
   }
 
   private static ExactSum varianceNumerator(MomentsAccumulator moments) {
-    ExactSum values = moments.exactSum();
-    ExactSum squares = moments.exactSumOfSquares();
-    ExactSum numerator = new ExactSum();
-    numerator.add(squares.significand().multiply(BigInteger.valueOf(moments.count())), squares.exponent());
-    numerator.add(values.significand().multiply(values.significand()).negate(), 2 * values.exponent());
-    return numerator;
+    return moments.readout("test").varianceNumerator();
   }
 }
