@@ -81,8 +81,9 @@ final class BenchRun {
     CopyThroughput reference = new CopyThroughput(dataSource);
     Map<DriftType, CopyThroughput.Timed> copy = new EnumMap<>(DriftType.class);
     Map<DriftType, CopyThroughput.Timed> write = new EnumMap<>(DriftType.class);
-    // An untimed write first, so that no table's figure pays for loading and compiling the writer.
-    reference.writeWithoutCommit(service.archive().catalog().table(DriftType.CUSTOM), DriftType.CUSTOM, cutoff);
+    progress.step("warming the writer up: %d untimed writes of every table, one commit into a scratch table",
+        WriterWarmup.ROUNDS);
+    new WriterWarmup(dataSource, service.archive().catalog()).run(cutoff);
     for (DriftType type : DriftType.values()) {
       // Twice, keeping the faster: the first pass also warms the caches for everything after it.
       CopyThroughput.Timed first = reference.rawCopy(type, cutoff);

@@ -63,6 +63,8 @@ final class FigureTables {
         .note("COPY->Parquet: the archiver's writer over the same rows, files not committed (then deleted).")
         .note("archive pass: DataArchiver.archive(), plan + COPY->Parquet + Iceberg commit + finish; "
             + Figures.count(files) + " data files, " + Figures.mebibytes(bytes) + ".")
+        .note("all three after a warm-up of " + WriterWarmup.ROUNDS + " untimed writes of every table and one"
+            + " commit of each into a scratch table (dropped), as earlier passes warm a running service.")
         .build();
   }
 

@@ -10,7 +10,12 @@ package io.scouter.archive.archiver.write;
  *     each sorted
  */
 public record ArchiveWriteOptions(int encoderThreads, int maxRunRows) {
-  public static final int ENCODER_THREADS_DEFAULT = 1;
+  /**
+   * Two: a file's fixed costs (opening the writer, flushing, the footer) then overlap with the
+   * next file's encoding. 216,000 SPC rows into 31 day files, warm JVM, 2 cores: 387 ms with two
+   * against 450 ms with one (COPY alone 310 ms); 2.16M PSI rows: no difference (both ~ the COPY).
+   */
+  public static final int ENCODER_THREADS_DEFAULT = 2;
   public static final int MAX_RUN_ROWS_DEFAULT = 1 << 20;
   public static final int MAX_ENCODER_THREADS = 16;
 
