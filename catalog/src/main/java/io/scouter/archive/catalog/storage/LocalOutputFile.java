@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.apache.iceberg.exceptions.AlreadyExistsException;
 import org.apache.iceberg.exceptions.RuntimeIOException;
@@ -32,12 +34,18 @@ final class LocalOutputFile implements OutputFile {
   private final Path path;
   private final boolean atomic;
   private final boolean fsync;
+  private final PendingDirectorySyncs directorySyncs;
 
   LocalOutputFile(String location, Path path, boolean atomic, boolean fsync) {
+    this(location, path, atomic, fsync, PendingDirectorySyncs.SHARED);
+  }
+
+  LocalOutputFile(String location, Path path, boolean atomic, boolean fsync, PendingDirectorySyncs directorySyncs) {
     this.location = location;
     this.path = path;
     this.atomic = atomic;
     this.fsync = fsync;
+    this.directorySyncs = directorySyncs;
   }
 
   @Override
@@ -82,7 +90,8 @@ final class LocalOutputFile implements OutputFile {
     }
     try {
       FileChannel channel = FileChannel.open(written, options);
-      return new LocalPositionOutputStream(location, path, written, channel, publish, fsync);
+      return new LocalPositionOutputStream(location, path, written, channel, publish,
+          fsync ? directorySyncs : null);
     } catch (FileAlreadyExistsException e) {
       throw new AlreadyExistsException(e, "Cannot create file: already exists: %s", location);
     } catch (IOException e) {
@@ -94,24 +103,28 @@ final class LocalOutputFile implements OutputFile {
     return path.resolveSibling("." + path.getFileName() + "." + UUID.randomUUID() + ".tmp");
   }
 
-  /** Creates missing parents; with fsync, also makes each new directory entry durable. */
+  /**
+   * Creates missing parents. With fsync, each new directory's parent is left for the stream's close
+   * to force ({@link PendingDirectorySyncs}), so that opening a file does not wait for the disk.
+   */
   private void createParentDirectories() throws IOException {
     Path parent = path.getParent();
     if (Files.isDirectory(parent)) {
       return;
     }
-    Path firstMissing = parent;
-    while (firstMissing.getParent() != null && Files.notExists(firstMissing.getParent())) {
-      firstMissing = firstMissing.getParent();
+    if (!fsync) {
+      Files.createDirectories(parent);
+      return;
     }
-    Files.createDirectories(parent);
-    if (fsync) {
-      for (Path created = parent; created != null; created = created.getParent()) {
-        fsyncDirectory(created.getParent());
-        if (created.equals(firstMissing)) {
-          break;
-        }
-      }
+    List<Path> gaining = new ArrayList<>();
+    for (Path missing = parent; missing.getParent() != null && Files.notExists(missing); missing = missing.getParent()) {
+      gaining.add(missing.getParent());
+    }
+    gaining.forEach(directorySyncs::beginCreating);
+    try {
+      Files.createDirectories(parent);
+    } finally {
+      gaining.forEach(directorySyncs::endCreating);
     }
   }
 

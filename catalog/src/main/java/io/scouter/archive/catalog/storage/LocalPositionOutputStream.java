@@ -40,20 +40,24 @@ final class LocalPositionOutputStream extends PositionOutputStream {
   private final FileChannel channel;
   private final Publish publish;
   private final boolean fsync;
+  private final PendingDirectorySyncs directorySyncs;
   private byte[] buffer = new byte[BUFFER_SIZE];
   private int buffered;
   private long flushedBytes;
   private boolean failed;
   private boolean closed;
 
+  /** @param directorySyncs where the directories to force on close are kept; {@code null} without fsync */
   LocalPositionOutputStream(
-      String location, Path target, Path written, FileChannel channel, Publish publish, boolean fsync) {
+      String location, Path target, Path written, FileChannel channel, Publish publish,
+      PendingDirectorySyncs directorySyncs) {
     this.location = location;
     this.target = target;
     this.written = written;
     this.channel = channel;
     this.publish = publish;
-    this.fsync = fsync;
+    this.fsync = directorySyncs != null;
+    this.directorySyncs = directorySyncs;
   }
 
   /** Bytes written so far; still valid after close, where Iceberg's appenders read the length. */
@@ -151,7 +155,8 @@ final class LocalPositionOutputStream extends PositionOutputStream {
       throw new IOException("Cannot publish file: " + location, e);
     }
     if (fsync) {
-      LocalOutputFile.fsyncDirectory(target.getParent());
+      // The file's own entry, and those of any directories created on its path and not yet forced.
+      directorySyncs.forceUpFrom(target.getParent());
     }
   }
 

@@ -11,8 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.apache.iceberg.exceptions.AlreadyExistsException;
 import org.apache.iceberg.exceptions.RuntimeIOException;
@@ -191,7 +193,8 @@ class LocalOutputFileTest {
     // A read-only channel makes every write fail, as a full disk would.
     FileChannel readOnly = FileChannel.open(written, StandardOpenOption.READ);
     PositionOutputStream stream =
-        new LocalPositionOutputStream(target.toString(), target, written, readOnly, publish, true);
+        new LocalPositionOutputStream(target.toString(), target, written, readOnly, publish,
+            PendingDirectorySyncs.SHARED);
     stream.write(1);
     assertThatThrownBy(() -> stream.write(bytes(2 * LocalPositionOutputStream.BUFFER_SIZE)))
         .isInstanceOf(java.nio.channels.NonWritableChannelException.class)
@@ -204,6 +207,42 @@ class LocalOutputFileTest {
         .hasMessage("Cannot complete file: a write failed, partial file deleted: " + target);
     assertThat(target).doesNotExist();
     assertThat(written).doesNotExist();
+  }
+
+  @Test
+  void newDirectoriesAreForcedWhenAFileBeneathThemClosesNotWhenItOpens() throws IOException {
+    List<Path> forced = new CopyOnWriteArrayList<>();
+    PendingDirectorySyncs syncs = new PendingDirectorySyncs(forced::add);
+    Path partition = directory.resolve("t/day=1/space=a");
+    PositionOutputStream first = new LocalOutputFile("first", partition.resolve("f1.parquet"), true, true, syncs)
+        .create();
+    PositionOutputStream second = new LocalOutputFile("second", partition.resolve("f2.parquet"), true, true, syncs)
+        .create();
+    first.write(1);
+    second.write(2);
+    assertThat(forced).as("nothing forced on open").isEmpty();
+    assertThat(syncs.size()).as("the directories that gained t, day=1 and space=a").isEqualTo(3);
+
+    second.close();
+    assertThat(forced).containsExactly(partition, partition.getParent(), partition.getParent().getParent(), directory);
+    assertThat(syncs.size()).isZero();
+    forced.clear();
+    first.close();
+    assertThat(forced).as("only the file's own directory: the rest is durable already").containsExactly(partition);
+    assertThat(Files.readAllBytes(partition.resolve("f1.parquet"))).containsExactly(1);
+  }
+
+  @Test
+  void aDirectoryStaysPendingWhileASubdirectoryIsBeingCreatedInIt() throws IOException {
+    List<Path> forced = new CopyOnWriteArrayList<>();
+    PendingDirectorySyncs syncs = new PendingDirectorySyncs(forced::add);
+    syncs.beginCreating(directory);
+    syncs.forceUpFrom(directory.resolve("x"));
+    assertThat(forced).containsExactly(directory.resolve("x"), directory);
+    assertThat(syncs.size()).as("forced, maybe before the new entry existed: still pending").isEqualTo(1);
+    syncs.endCreating(directory);
+    syncs.forceUpFrom(directory.resolve("x"));
+    assertThat(syncs.size()).isZero();
   }
 
   @Test
