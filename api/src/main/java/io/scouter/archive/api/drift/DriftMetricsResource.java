@@ -4,7 +4,6 @@ import com.codahale.metrics.annotation.Timed;
 import io.scouter.archive.api.audit.SnapshotSelector;
 import io.scouter.archive.api.auth.Role;
 import io.scouter.archive.api.errors.ScouterException;
-import io.scouter.archive.api.limits.ScanPermits;
 import io.scouter.archive.api.metrics.CustomResult;
 import io.scouter.archive.api.metrics.PsiReference;
 import io.scouter.archive.api.metrics.PsiResult;
@@ -42,15 +41,12 @@ public final class DriftMetricsResource {
   private final ProfileStore profiles;
   private final Clock clock;
   private final SnapshotSelector snapshots;
-  private final ScanPermits scanPermits;
 
-  public DriftMetricsResource(DriftReader reader, ProfileStore profiles, Clock clock, SnapshotSelector snapshots,
-      ScanPermits scanPermits) {
+  public DriftMetricsResource(DriftReader reader, ProfileStore profiles, Clock clock, SnapshotSelector snapshots) {
     this.reader = reader;
     this.profiles = profiles;
     this.clock = clock;
     this.snapshots = snapshots;
-    this.scanPermits = scanPermits;
   }
 
   @GET
@@ -60,9 +56,9 @@ public final class DriftMetricsResource {
     DriftQuery query = DriftRequest.parse(DriftType.SPC, uri.getQueryParameters(), clock.instant());
     Optional<Snapshot> asOf = snapshots.select(DriftType.SPC, uri.getQueryParameters());
     if (asOf.isPresent()) {
-      return asOf(scan(() -> reader.archivedMoments(query, asOf.get().snapshotId()).spc()), asOf.get());
+      return asOf(read(() -> reader.archivedMoments(query, asOf.get().snapshotId()).spc()), asOf.get());
     }
-    return Response.ok(scan(() -> reader.moments(query).spc())).build();
+    return Response.ok(read(() -> reader.moments(query).spc())).build();
   }
 
   @GET
@@ -72,9 +68,9 @@ public final class DriftMetricsResource {
     DriftQuery query = DriftRequest.parse(DriftType.CUSTOM, uri.getQueryParameters(), clock.instant());
     Optional<Snapshot> asOf = snapshots.select(DriftType.CUSTOM, uri.getQueryParameters());
     if (asOf.isPresent()) {
-      return asOf(scan(() -> reader.archivedMoments(query, asOf.get().snapshotId()).custom()), asOf.get());
+      return asOf(read(() -> reader.archivedMoments(query, asOf.get().snapshotId()).custom()), asOf.get());
     }
-    return Response.ok(scan(() -> reader.moments(query).custom())).build();
+    return Response.ok(read(() -> reader.moments(query).custom())).build();
   }
 
   @GET
@@ -88,21 +84,14 @@ public final class DriftMetricsResource {
             + "', name '" + query.name() + "', version '" + query.version()
             + "': register one with POST /scouter/profile"));
     if (asOf.isPresent()) {
-      return asOf(scan(() -> reader.archivedBinCounts(query, asOf.get().snapshotId()).psi(reference)), asOf.get());
+      return asOf(read(() -> reader.archivedBinCounts(query, asOf.get().snapshotId()).psi(reference)), asOf.get());
     }
-    return Response.ok(scan(() -> reader.binCounts(query).psi(reference))).build();
+    return Response.ok(read(() -> reader.binCounts(query).psi(reference))).build();
   }
 
   /** An as-of answer names the snapshot of the route's table it was read from. */
   private static Response asOf(Object result, Snapshot snapshot) {
     return Response.ok(result).header(SnapshotSelector.HEADER, snapshot.snapshotId()).build();
-  }
-
-  /** A read that may scan the archive: it holds one of the limited scan permits while it runs. */
-  private <T> T scan(Read<T> read) {
-    try (ScanPermits.Permit permit = scanPermits.acquire()) {
-      return read(read);
-    }
   }
 
   private static <T> T read(Read<T> read) {

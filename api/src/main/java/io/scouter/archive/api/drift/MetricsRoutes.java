@@ -22,10 +22,11 @@ public final class MetricsRoutes {
     int parallelism = Math.min(4, Runtime.getRuntime().availableProcessors());
     ExecutorService scanThreads = environment.lifecycle().executorService("archive-scan-%d")
         .minThreads(parallelism).maxThreads(parallelism).build();
-    DriftReader reader = new DriftReader(hotStore.dataSource(), new ArchiveScanner(catalog, scanThreads, parallelism));
+    DriftReader reader = new DriftReader(hotStore.dataSource(),
+        new ArchiveScanner(catalog, scanThreads, parallelism, scanPermits));
     environment.jersey().register(new ArrowResultWriter());
     environment.jersey().register(new DriftMetricsResource(reader, profiles, Clock.systemUTC(),
-        new SnapshotSelector(catalog, Clock.systemUTC()), scanPermits));
+        new SnapshotSelector(catalog, Clock.systemUTC())));
     environment.jersey().register(new ProfileResource(environment.getObjectMapper(), profiles));
   }
 }

@@ -8,14 +8,20 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Caps how many archive-reading requests (binned metrics, exports) run at once. Each holds Parquet
- * readers, Arrow batches and scan threads; past the cap a request waits briefly and then gets 503
- * with Retry-After, instead of all of them slowing down together until memory runs out.
+ * Caps how many archive scans (the Iceberg half of binned reads, exports) run at once. Each holds
+ * Parquet readers, Arrow batches and scan threads; past the cap a request waits briefly and then
+ * gets 503 with Retry-After, instead of all of them slowing down together until memory runs out.
+ * The PostgreSQL half of a binned read takes no permit: the connection pool bounds it.
  */
 public final class ScanPermits {
   private final Semaphore permits;
   private final int limit;
   private final Duration wait;
+
+  /** No cap: for readers outside the service (tests, the benchmark's probes). */
+  public static ScanPermits unlimited() {
+    return new ScanPermits(Integer.MAX_VALUE, Duration.ZERO);
+  }
 
   public ScanPermits(int limit, Duration wait) {
     this.permits = new Semaphore(limit, true);

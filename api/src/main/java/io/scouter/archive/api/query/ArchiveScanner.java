@@ -1,5 +1,6 @@
 package io.scouter.archive.api.query;
 
+import io.scouter.archive.api.limits.ScanPermits;
 import io.scouter.archive.api.metrics.SeriesBinCounts;
 import io.scouter.archive.api.metrics.SeriesMoments;
 import io.scouter.archive.catalog.drift.DriftType;
@@ -50,20 +51,31 @@ public final class ArchiveScanner {
   private final ArchiveCatalog catalog;
   private final Executor executor;
   private final int parallelism;
+  private final ScanPermits permits;
   private final LongAdder scans = new LongAdder();
 
-  /** A scanner that reads every file on the calling thread. */
+  /** A scanner that reads every file on the calling thread, with no cap on concurrent scans. */
   public ArchiveScanner(ArchiveCatalog catalog) {
     this(catalog, Runnable::run, 1);
   }
 
+  /** A scanner with no cap on concurrent scans. */
   public ArchiveScanner(ArchiveCatalog catalog, Executor executor, int parallelism) {
+    this(catalog, executor, parallelism, ScanPermits.unlimited());
+  }
+
+  /**
+   * @param permits taken by each scan while it plans and reads, and only then: the hot half of a
+   *     query needs none, so PostgreSQL-only answers are never refused for lack of one
+   */
+  public ArchiveScanner(ArchiveCatalog catalog, Executor executor, int parallelism, ScanPermits permits) {
     if (parallelism < 1) {
       throw new IllegalArgumentException("Invalid parallelism: " + parallelism + " (must be at least 1)");
     }
     this.catalog = catalog;
     this.executor = executor;
     this.parallelism = parallelism;
+    this.permits = permits;
   }
 
   /** How many scans were started: queries whose window the archive could not hold start none. */
@@ -139,6 +151,13 @@ public final class ArchiveScanner {
   private <A> void scan(DriftQuery query, long snapshotId, List<String> columns, A target, Supplier<A> newPart,
       BiConsumer<A, A> merge, BiConsumer<ColumnarBatch, A> consume) {
     scans.increment();
+    try (ScanPermits.Permit permit = permits.acquire()) {
+      scanHoldingPermit(query, snapshotId, columns, target, newPart, merge, consume);
+    }
+  }
+
+  private <A> void scanHoldingPermit(DriftQuery query, long snapshotId, List<String> columns, A target,
+      Supplier<A> newPart, BiConsumer<A, A> merge, BiConsumer<ColumnarBatch, A> consume) {
     Table table = tableWith(query.type(), snapshotId);
     Schema projection = table.schema().select(columns);
     TableScan scan = table.newScan().useSnapshot(snapshotId).filter(filter(query)).project(projection);

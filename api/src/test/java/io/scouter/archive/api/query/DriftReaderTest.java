@@ -1,7 +1,10 @@
 package io.scouter.archive.api.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.scouter.archive.api.errors.ScouterException;
+import io.scouter.archive.api.limits.ScanPermits;
 import io.scouter.archive.api.metrics.Binning;
 import io.scouter.archive.api.metrics.CustomResult;
 import io.scouter.archive.api.metrics.PsiReference;
@@ -270,6 +273,22 @@ class DriftReaderTest {
     assertThat(reader.moments(new DriftQuery(DriftType.SPC, SPACE, "model", "1.0", future)).spc().features()).isEmpty();
     assertThat(reader.moments(new DriftQuery(DriftType.SPC, SPACE, "model", "1.0", past)).spc().features()).isEmpty();
     assertThat(scanner.scans()).isEqualTo(before);
+
+    // Only the scan takes a scan permit: with none free, a window the archive cannot hold is answered,
+    // one that needs the archive is refused with the 503.
+    ScanPermits permits = new ScanPermits(1, Duration.ofMillis(10));
+    DriftReader capped = new DriftReader(bench.hotStore.dataSource(),
+        new ArchiveScanner(bench.catalog, Runnable::run, 1, permits));
+    DriftQuery archived = new DriftQuery(DriftType.SPC, SPACE, "model", "1.0",
+        Binning.of(TimeWindow.between(T0, T0.plus(SPAN)), 10));
+    try (ScanPermits.Permit taken = permits.acquire()) {
+      assertThat(capped.moments(new DriftQuery(DriftType.SPC, SPACE, "model", "1.0", future)).spc().features())
+          .isEmpty();
+      assertThatThrownBy(() -> capped.moments(archived)).isInstanceOf(ScouterException.class)
+          .hasMessageContaining("Too many archive scans");
+    }
+    assertThat(capped.moments(archived).spc()).isEqualTo(reader.moments(archived).spc());
+    assertThat(permits.available()).isEqualTo(1);
 
     // Rows arriving after archiving, with old timestamps, count hot alongside the archived ones.
     bench.insert(List.of(new DriftRecord.Spc(T0.plusSeconds(30), SPACE, "model", "1.0", "late", 4.0),
