@@ -44,6 +44,7 @@ import io.scouter.archive.api.ingest.DriftIngestResource;
 import io.scouter.archive.api.json.ServiceJson;
 import io.scouter.archive.api.limits.RequestBodyRules;
 import io.scouter.archive.api.maintenance.MaintenanceResource;
+import io.scouter.archive.api.query.ArrowReadTuning;
 import io.scouter.archive.api.restcatalog.RestCatalogRoutes;
 import io.scouter.archive.api.tasks.ArchiveTask;
 import io.scouter.archive.api.tasks.MaintainTask;
@@ -78,6 +79,7 @@ public class ScouterArchiveApplication extends Application<ScouterArchiveConfigu
   private static final Logger LOG = LoggerFactory.getLogger(ScouterArchiveApplication.class);
 
   public static void main(String[] args) throws Exception {
+    ArrowReadTuning.apply();
     new ScouterArchiveApplication().run(args);
   }
 

@@ -4,6 +4,7 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.scouter.archive.api.ScouterArchiveApplication;
 import io.scouter.archive.api.config.ScouterArchiveConfiguration;
 import io.scouter.archive.api.core.ArchiveService;
+import io.scouter.archive.api.query.ArrowReadTuning;
 
 /**
  * The service with one more command, {@code bench}: {@code java -jar bench/target/scouter-archive-bench.jar
@@ -14,6 +15,7 @@ public final class BenchApplication extends ScouterArchiveApplication {
   private volatile ArchiveService assembled;
 
   public static void main(String[] args) throws Exception {
+    ArrowReadTuning.apply(); // as the service's main does
     new BenchApplication().run(args);
   }
 
