@@ -15,6 +15,7 @@ record BenchResults(
     Map<DriftType, CopyThroughput.Timed> copy,
     Map<DriftType, CopyThroughput.Timed> write,
     ArchivePassResult pass,
+    CpuMeter.CpuTime passCpu,
     Map<DriftType, Map<StepClock.Phase, Duration>> passPhases,
     HeapWatch.Result heap,
     Map<DriftType, Map<QueryWindow, LatencyResult>> hot,

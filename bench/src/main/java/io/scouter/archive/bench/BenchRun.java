@@ -100,8 +100,11 @@ final class BenchRun {
     ArchivePassResult pass;
     HeapWatch.Result heap;
     Map<DriftType, Map<StepClock.Phase, Duration>> phases = new EnumMap<>(DriftType.class);
+    CpuMeter.CpuTime passCpu;
     try (HeapWatch watch = HeapWatch.start()) {
+      CpuMeter.Reading start = CpuMeter.read();
       pass = archive(total(loaded));
+      passCpu = CpuMeter.since(start);
       heap = watch.result();
     }
     for (DriftType type : DriftType.values()) {
@@ -121,7 +124,7 @@ final class BenchRun {
       System.out.print(new OldRecordIngestionBench(http, service.uri(), mapper, archiver, dataSource, progress)
           .measure(parameters.ingestBatch(), 30).plainText());
     }
-    return new BenchResults(data, windows, loaded, copy, write, pass, phases, heap, hot, sqlAggregate, archived,
+    return new BenchResults(data, windows, loaded, copy, write, pass, passCpu, phases, heap, hot, sqlAggregate, archived,
         pruning, new BenchResults.Breakdown(longest, hotStream, archiveRead), scaled, ingestion);
   }
 

@@ -23,22 +23,27 @@ final class CopyThroughput {
     this.dataSource = dataSource;
   }
 
-  record Timed(long rows, Duration elapsed) {}
+  /** Rows, wall time, and the CPU time behind it. */
+  record Timed(long rows, Duration elapsed, CpuMeter.CpuTime cpu) {}
 
   /** {@code COPY (SELECT ...) TO STDOUT (FORMAT binary)}, every byte read and dropped. */
   Timed rawCopy(DriftType type, Instant cutoff) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
+      CpuMeter.Reading start = CpuMeter.read();
       long started = System.nanoTime();
       long rows = WriteReference.copyAndDiscard(connection, type, cutoff);
-      return new Timed(rows, Duration.ofNanos(System.nanoTime() - started));
+      Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+      return new Timed(rows, elapsed, CpuMeter.since(start));
     }
   }
 
   /** The archiver's writer over the same rows, into files that no snapshot will reference. */
   Timed writeWithoutCommit(Table table, DriftType type, Instant cutoff) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
+      CpuMeter.Reading start = CpuMeter.read();
       WriteReference.Written written = WriteReference.writeAndDelete(connection, table, type, cutoff);
-      return new Timed(written.rows(), written.elapsed());
+      // The CPU includes deleting the files afterwards, a few milliseconds.
+      return new Timed(written.rows(), written.elapsed(), CpuMeter.since(start));
     }
   }
 }

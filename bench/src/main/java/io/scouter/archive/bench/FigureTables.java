@@ -25,7 +25,7 @@ final class FigureTables {
   }
 
   List<FigureTable> all() {
-    List<FigureTable> tables = new ArrayList<>(List.of(throughput(), passSteps(), latency(), sqlAggregate(),
+    List<FigureTable> tables = new ArrayList<>(List.of(throughput(), cpu(), passSteps(), latency(), sqlAggregate(),
         breakdown(), pruning(), heap()));
     results.scaled().ifPresent(scaled -> tables.add(scale(scaled)));
     results.ingestion().ifPresent(ingestion -> tables.add(ingestion(ingestion)));
@@ -66,6 +66,27 @@ final class FigureTables {
         .note("all three after a warm-up of " + WriterWarmup.ROUNDS + " untimed writes of every table and one"
             + " commit of each into a scratch table (dropped), as earlier passes warm a running service.")
         .build();
+  }
+
+  FigureTable cpu() {
+    FigureTable.Builder table = FigureTable.builder("(a) CPU behind the write figures, seconds",
+        "step", "wall", "PostgreSQL CPU", "JVM CPU", "cores busy");
+    for (DriftType type : DriftType.values()) {
+      cpuRow(table, "binary COPY, " + type.tableName(), results.copy().get(type).cpu());
+      cpuRow(table, "COPY->Parquet, " + type.tableName(), results.write().get(type).cpu());
+    }
+    cpuRow(table, "archive pass, all tables", results.passCpu());
+    return table
+        .note("CPU time of this JVM and of the embedded server's processes over the step; cores busy = both over"
+            + " the wall time, out of " + Runtime.getRuntime().availableProcessors() + ". '-': PostgreSQL's"
+            + " share is unknown (a server of its own).")
+        .build();
+  }
+
+  private static void cpuRow(FigureTable.Builder table, String step, CpuMeter.CpuTime cpu) {
+    table.row(step, Figures.secondsText(cpu.wall()),
+        cpu.postgres().map(Figures::secondsText).orElse("-"), Figures.secondsText(cpu.jvm()),
+        cpu.busyCores().map(cores -> String.format(Locale.ROOT, "%.2f", cores)).orElse("-"));
   }
 
   FigureTable passSteps() {
