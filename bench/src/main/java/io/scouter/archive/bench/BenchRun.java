@@ -78,12 +78,13 @@ final class BenchRun {
     LatencyResult hotStream = measured(hotRows, longest, "hot rows streamed, no bins");
 
     Instant cutoff = Instant.now().minus(Duration.ofDays(BenchConfiguration.RETENTION_DAYS));
-    CopyThroughput reference = new CopyThroughput(dataSource);
+    CpuMeter cpu = CpuMeter.forServer(dataSource);
+    CopyThroughput reference = new CopyThroughput(dataSource, cpu);
     Map<DriftType, CopyThroughput.Timed> copy = new EnumMap<>(DriftType.class);
     Map<DriftType, CopyThroughput.Timed> write = new EnumMap<>(DriftType.class);
     progress.step("warming the writer up: %d untimed writes of every table, one commit into a scratch table",
         WriterWarmup.ROUNDS);
-    new WriterWarmup(dataSource, service.archive().catalog()).run(cutoff);
+    new WriterWarmup(dataSource, service.archive().catalog(), reference).run(cutoff);
     for (DriftType type : DriftType.values()) {
       // Twice, keeping the faster: the first pass also warms the caches for everything after it.
       CopyThroughput.Timed first = reference.rawCopy(type, cutoff);
@@ -102,9 +103,9 @@ final class BenchRun {
     Map<DriftType, Map<StepClock.Phase, Duration>> phases = new EnumMap<>(DriftType.class);
     CpuMeter.CpuTime passCpu;
     try (HeapWatch watch = HeapWatch.start()) {
-      CpuMeter.Reading start = CpuMeter.read();
+      CpuMeter.Reading start = cpu.read();
       pass = archive(total(loaded));
-      passCpu = CpuMeter.since(start);
+      passCpu = cpu.since(start);
       heap = watch.result();
     }
     for (DriftType type : DriftType.values()) {

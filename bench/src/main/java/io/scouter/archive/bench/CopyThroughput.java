@@ -18,9 +18,11 @@ import org.apache.iceberg.Table;
  */
 final class CopyThroughput {
   private final DataSource dataSource;
+  private final CpuMeter cpu;
 
-  CopyThroughput(DataSource dataSource) {
+  CopyThroughput(DataSource dataSource, CpuMeter cpu) {
     this.dataSource = dataSource;
+    this.cpu = cpu;
   }
 
   /** Rows, wall time, and the CPU time behind it. */
@@ -29,21 +31,21 @@ final class CopyThroughput {
   /** {@code COPY (SELECT ...) TO STDOUT (FORMAT binary)}, every byte read and dropped. */
   Timed rawCopy(DriftType type, Instant cutoff) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
-      CpuMeter.Reading start = CpuMeter.read();
+      CpuMeter.Reading start = cpu.read();
       long started = System.nanoTime();
       long rows = WriteReference.copyAndDiscard(connection, type, cutoff);
       Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-      return new Timed(rows, elapsed, CpuMeter.since(start));
+      return new Timed(rows, elapsed, cpu.since(start));
     }
   }
 
   /** The archiver's writer over the same rows, into files that no snapshot will reference. */
   Timed writeWithoutCommit(Table table, DriftType type, Instant cutoff) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
-      CpuMeter.Reading start = CpuMeter.read();
+      CpuMeter.Reading start = cpu.read();
       WriteReference.Written written = WriteReference.writeAndDelete(connection, table, type, cutoff);
       // The CPU includes deleting the files afterwards, a few milliseconds.
-      return new Timed(written.rows(), written.elapsed(), CpuMeter.since(start));
+      return new Timed(written.rows(), written.elapsed(), cpu.since(start));
     }
   }
 }

@@ -25,10 +25,10 @@ final class WriterWarmup {
   private final ArchiveCatalog catalog;
   private final CopyThroughput reference;
 
-  WriterWarmup(DataSource dataSource, ArchiveCatalog catalog) {
+  WriterWarmup(DataSource dataSource, ArchiveCatalog catalog, CopyThroughput reference) {
     this.dataSource = dataSource;
     this.catalog = catalog;
-    this.reference = new CopyThroughput(dataSource);
+    this.reference = reference;
   }
 
   void run(Instant cutoff) throws SQLException {
