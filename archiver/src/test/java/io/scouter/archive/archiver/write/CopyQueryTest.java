@@ -41,7 +41,7 @@ class CopyQueryTest {
 
   @Test
   void validatesOptions() {
-    assertThat(ArchiveWriteOptions.defaults()).isEqualTo(new ArchiveWriteOptions(1, 1 << 20));
+    assertThat(ArchiveWriteOptions.defaults()).isEqualTo(new ArchiveWriteOptions(2, 1 << 20));
     assertThatThrownBy(() -> ArchiveWriteOptions.defaults().withEncoderThreads(-1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("Invalid encoder thread count: -1 (0 to 16)");
