@@ -32,10 +32,9 @@ final class CopyThroughput {
   Timed rawCopy(DriftType type, Instant cutoff) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       CpuMeter.Reading start = cpu.read();
-      long started = System.nanoTime();
       long rows = WriteReference.copyAndDiscard(connection, type, cutoff);
-      Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-      return new Timed(rows, elapsed, cpu.since(start));
+      CpuMeter.CpuTime used = cpu.since(start);
+      return new Timed(rows, used.wall(), used);
     }
   }
 

@@ -59,10 +59,6 @@ final class MomentsReadout {
     return varianceNumerator;
   }
 
-  ExactSum sum() {
-    return sum;
-  }
-
   private BigInteger varianceDenominator() {
     return BigInteger.valueOf(count).multiply(BigInteger.valueOf(count - 1));
   }
