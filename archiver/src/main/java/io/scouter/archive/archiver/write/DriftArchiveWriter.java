@@ -9,8 +9,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -100,7 +102,7 @@ final class DriftArchiveWriter {
     try (BackgroundCloser closer = new BackgroundCloser(
         CLOSER_THREADS, MAX_PENDING_CLOSES, "archive-close-" + type.tableName())) {
       ArchiveFileWriterFactory writerFactory = new ArchiveFileWriterFactory(
-          type, table.schema(), table.properties(), metricsConfig, sortOrder, closer);
+          type, table.schema(), writeProperties(table), metricsConfig, sortOrder, closer);
       OutputFileFactory files = newFileFactory(rows.label() + "-" + UUID.randomUUID());
       Supplier<ClusteredArchiveWriter> newWriter = () -> new ClusteredArchiveWriter(
           writerFactory, files, table.io(), targetFileSizeBytes, table.spec());
@@ -162,6 +164,13 @@ final class DriftArchiveWriter {
       runs.accept(run);
     }
     return range;
+  }
+
+  /** The table's properties over the definition's write tuning: a table's own setting wins. */
+  private static Map<String, String> writeProperties(Table table) {
+    Map<String, String> properties = new HashMap<>(DriftTableDefinition.writeTuning());
+    properties.putAll(table.properties());
+    return properties;
   }
 
   private OutputFileFactory newFileFactory(String operationId) {

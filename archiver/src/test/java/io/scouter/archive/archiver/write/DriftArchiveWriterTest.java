@@ -26,6 +26,9 @@ import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.io.LocalInputFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,10 +45,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DriftArchiveWriterTest {
   /**
    * About 80% of the seeded rows (a hash of the row), the way a run's slice selects some rows and
-   * not others; the rows single tests add (spaces roll, bad, cancel) are never among them.
+   * not others; the rows single tests add (spaces roll, bad, cancel, dict) are never among them.
    */
   private static final String SELECTED =
-      "space NOT IN ('roll', 'bad', 'cancel') AND abs(hashtext(created_at::text || name)) % 10 >= 2";
+      "space NOT IN ('roll', 'bad', 'cancel', 'dict') AND abs(hashtext(created_at::text || name)) % 10 >= 2";
   private static final RowSelection RUN = RowSelection.where(SELECTED, "run-1");
   private static final String LOCAL_FILE_IO = "io.scouter.archive.catalog.storage.LocalFileIO";
   private final AtomicInteger tables = new AtomicInteger();
@@ -101,6 +104,47 @@ class DriftArchiveWriterTest {
       assertThat(file.sortOrderId()).isEqualTo(table.sortOrder().orderId());
       assertThat(file.location()).contains("run-1-");
     });
+  }
+
+  /**
+   * 3,000 distinct timestamps, each shared by 5 features: a dictionary that pays (24 KB of values for
+   * 15,000 rows) but outgrows the definition's 16 KiB limit, so whether created_at keeps its dictionary
+   * page shows which limit the writer used.
+   */
+  @Test
+  void appliesTheDefinitionsWriteTuningUnlessTheTableSetsItsOwn() throws Exception {
+    fixture.execute("INSERT INTO scouter.spc_drift (created_at, space, name, version, feature, value) "
+        + "SELECT timestamptz '2024-03-01T00:00:00Z' + s * interval '10 seconds', 'dict', 'model', '1.0', "
+        + "'f' || f, s * 10 + f FROM generate_series(0, 2999) s, generate_series(1, 5) f");
+    RowSelection dictRows = RowSelection.where("space = 'dict'", "dict");
+    Table tableOfAnEarlierVersion = newTable(DriftType.SPC, Map.of());
+    tableOfAnEarlierVersion.updateProperties().remove(TableProperties.PARQUET_DICT_SIZE_BYTES).commit();
+    Table tableWithItsOwnLimit = newTable(DriftType.SPC,
+        Map.of(TableProperties.PARQUET_DICT_SIZE_BYTES, Integer.toString(2 * 1024 * 1024)));
+    assertThat(tableOfAnEarlierVersion.properties()).doesNotContainKey(TableProperties.PARQUET_DICT_SIZE_BYTES);
+
+    RunFiles tuned = write(tableOfAnEarlierVersion, DriftType.SPC, dictRows, ArchiveWriteOptions.defaults());
+    RunFiles own = write(tableWithItsOwnLimit, DriftType.SPC, dictRows, ArchiveWriteOptions.defaults());
+
+    assertThat(tuned.rows()).isEqualTo(15_000);
+    assertThat(dictionaryPages(tuned)).containsEntry("created_at", false).containsEntry("value", false)
+        .containsEntry("feature", true);
+    assertThat(dictionaryPages(own)).containsEntry("created_at", true).containsEntry("value", false)
+        .containsEntry("feature", true);
+  }
+
+  /** Per column of the run's only file: whether its chunk starts with a dictionary page. */
+  private static Map<String, Boolean> dictionaryPages(RunFiles run) throws IOException {
+    assertThat(run.files()).hasSize(1);
+    Path file = Path.of(java.net.URI.create(run.files().get(0).location()));
+    try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
+      Map<String, Boolean> pages = new java.util.HashMap<>();
+      assertThat(reader.getFooter().getBlocks()).hasSize(1);
+      for (ColumnChunkMetaData column : reader.getFooter().getBlocks().get(0).getColumns()) {
+        pages.put(column.getPath().toDotString(), column.hasDictionaryPage());
+      }
+      return pages;
+    }
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.scouter.archive.catalog.drift;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
@@ -15,6 +16,7 @@ import org.apache.iceberg.catalog.TableIdentifier;
  */
 public final class DriftTableDefinition {
   public static final Namespace NAMESPACE = Namespace.of(DriftType.SCHEMA);
+  private static final int DICTIONARY_LIMIT_BYTES = 16 * 1024;
 
   private final DriftType type;
   private final Schema schema;
@@ -63,11 +65,13 @@ public final class DriftTableDefinition {
 
   /**
    * Parquet with zstd, format version 2, full statistics on the columns queries filter on (so that
-   * file-level pruning works for long names too), and patient commit retries because several
-   * writers (replicas, maintenance, external engines) may commit to one table.
+   * file-level pruning works for long names too), patient commit retries because several writers
+   * (replicas, maintenance, external engines) may commit to one table, and the
+   * {@linkplain #writeTuning() write tuning}.
    */
   public Map<String, String> properties() {
-    return Map.ofEntries(
+    Map<String, String> properties = new HashMap<>(writeTuning());
+    properties.putAll(Map.ofEntries(
         Map.entry(TableProperties.FORMAT_VERSION, "2"),
         Map.entry(TableProperties.DEFAULT_FILE_FORMAT, "parquet"),
         Map.entry(TableProperties.PARQUET_COMPRESSION, "zstd"),
@@ -83,6 +87,24 @@ public final class DriftTableDefinition {
         Map.entry(TableProperties.COMMIT_TOTAL_RETRY_TIME_MS, "600000"),
         Map.entry(TableProperties.METADATA_DELETE_AFTER_COMMIT_ENABLED, "true"),
         Map.entry(TableProperties.METADATA_PREVIOUS_VERSIONS_MAX, "100"),
-        Map.entry(TableProperties.WRITE_TARGET_FILE_SIZE_BYTES, Long.toString(128L * 1024 * 1024)));
+        Map.entry(TableProperties.WRITE_TARGET_FILE_SIZE_BYTES, Long.toString(128L * 1024 * 1024))));
+    return Map.copyOf(properties);
+  }
+
+  /**
+   * Write-side settings that change how fast files are written, never what they hold. A table made by
+   * an earlier version lacks them, so the archiver applies them to its own writes wherever the table
+   * sets nothing else.
+   *
+   * <p>The dictionary limit: Parquet-java first dictionary-encodes every column and only gives up when
+   * a page is flushed and the dictionary did not pay, or when the dictionary outgrows this limit.
+   * Measurement values are near-continuous doubles (a distinct value per row), so under Iceberg's 2 MiB
+   * default every value of a day file went through a hash map and was then encoded a second time,
+   * plain: a third of the encoder's CPU for {@code spc_drift} (BENCHMARKS.md, issue 17). At 16 KiB they
+   * give up after 2,048 values, while the columns a dictionary serves stay far below it: names, bin
+   * ids, and a day's timestamps at one record per minute (1,440 longs, 11.5 KB).
+   */
+  public static Map<String, String> writeTuning() {
+    return Map.of(TableProperties.PARQUET_DICT_SIZE_BYTES, Integer.toString(DICTIONARY_LIMIT_BYTES));
   }
 }

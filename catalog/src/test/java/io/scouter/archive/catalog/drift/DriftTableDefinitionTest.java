@@ -68,6 +68,13 @@ class DriftTableDefinitionTest {
         .containsEntry("write.metadata.metrics.column.created_at", "full")
         .containsEntry("write.metadata.metrics.column.space", "full")
         .containsEntry("write.metadata.metrics.column.metric", "full")
-        .containsEntry("commit.retry.num-retries", "10");
+        .containsEntry("commit.retry.num-retries", "10")
+        .containsEntry("write.parquet.dict-size-bytes", "16384");
+  }
+
+  @Test
+  void writeTuningIsPartOfTheProperties() {
+    assertThat(DriftTableDefinition.of(DriftType.SPC).properties())
+        .containsAllEntriesOf(DriftTableDefinition.writeTuning());
   }
 }
