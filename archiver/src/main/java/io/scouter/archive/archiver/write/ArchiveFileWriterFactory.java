@@ -30,6 +30,7 @@ final class ArchiveFileWriterFactory implements FileWriterFactory<ArchiveRow> {
   private final MetricsConfig metricsConfig;
   private final SortOrder sortOrder;
   private final BackgroundCloser closer;
+  private final HadoopConfigurationReuse configuration = new HadoopConfigurationReuse();
 
   /**
    * @param sortOrder the order rows arrive in within each file, recorded in the data files, or
@@ -52,7 +53,7 @@ final class ArchiveFileWriterFactory implements FileWriterFactory<ArchiveRow> {
       Parquet.DataWriteBuilder builder = file instanceof NativeEncryptionOutputFile
           ? Parquet.writeData(file)
           : Parquet.writeData(new DeferredCloseOutputFile(file.encryptingOutputFile(), closer));
-      return HadoopConfigurationReuse.apply(builder)
+      return configuration.apply(builder)
           .schema(schema)
           .setAll(writeProperties)
           .metricsConfig(metricsConfig)
