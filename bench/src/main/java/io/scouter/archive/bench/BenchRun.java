@@ -162,7 +162,7 @@ final class BenchRun {
   }
 
   private void vacuum() throws SQLException {
-    progress.step("VACUUM ANALYZE of the hot tables");
+    progress.step("VACUUM ANALYZE and CHECKPOINT of the hot tables");
     loader.vacuumAnalyze();
   }
 
