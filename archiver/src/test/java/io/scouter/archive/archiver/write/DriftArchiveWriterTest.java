@@ -15,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -138,7 +139,7 @@ class DriftArchiveWriterTest {
     assertThat(run.files()).hasSize(1);
     Path file = Path.of(java.net.URI.create(run.files().get(0).location()));
     try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
-      Map<String, Boolean> pages = new java.util.HashMap<>();
+      Map<String, Boolean> pages = new HashMap<>();
       assertThat(reader.getFooter().getBlocks()).hasSize(1);
       for (ColumnChunkMetaData column : reader.getFooter().getBlocks().get(0).getColumns()) {
         pages.put(column.getPath().toDotString(), column.hasDictionaryPage());
