@@ -1,7 +1,10 @@
 package io.scouter.archive.catalog.hotstore;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
@@ -11,6 +14,9 @@ import javax.sql.DataSource;
  * restores the connection's settings and returns it to the pool.
  */
 public final class SnapshotTransaction implements AutoCloseable {
+  /** What {@code pg_export_snapshot()} returns, e.g. {@code 00000003-0000001B-1}. */
+  private static final Pattern EXPORTED_SNAPSHOT = Pattern.compile("[0-9A-Fa-f]+(-[0-9A-Fa-f]+)+");
+
   private final Connection connection;
   private final boolean autoCommit;
   private final int isolation;
@@ -37,6 +43,42 @@ public final class SnapshotTransaction implements AutoCloseable {
         e.addSuppressed(closeFailure);
       }
       throw e;
+    }
+  }
+
+  /**
+   * A transaction that sees exactly the snapshot another one exported ({@link #exportSnapshot()}),
+   * on a connection of its own: several connections then read one consistent state of the tables.
+   * The exporting transaction must still be open.
+   */
+  public static SnapshotTransaction sharing(DataSource dataSource, String exportedSnapshot) throws SQLException {
+    if (exportedSnapshot == null || !EXPORTED_SNAPSHOT.matcher(exportedSnapshot).matches()) {
+      throw new IllegalArgumentException("Invalid exported snapshot id: " + exportedSnapshot);
+    }
+    SnapshotTransaction transaction = open(dataSource);
+    // Must be the transaction's first statement; takes no bind parameter, hence the check above.
+    try (Statement statement = transaction.connection().createStatement()) {
+      statement.execute("SET TRANSACTION SNAPSHOT '" + exportedSnapshot + "'");
+      return transaction;
+    } catch (SQLException | RuntimeException e) {
+      try {
+        transaction.close();
+      } catch (SQLException closeFailure) {
+        e.addSuppressed(closeFailure);
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Exports this transaction's snapshot ({@code pg_export_snapshot()}) for {@link #sharing}; the id
+   * is valid until this transaction ends.
+   */
+  public String exportSnapshot() throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet row = statement.executeQuery("SELECT pg_export_snapshot()")) {
+      row.next();
+      return row.getString(1);
     }
   }
 
