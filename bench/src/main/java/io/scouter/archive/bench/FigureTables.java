@@ -60,7 +60,8 @@ final class FigureTables {
     return table
         .note("binary COPY: the archiver's own COPY statement (same rows, columns, order), bytes discarded;"
             + " best of 2.")
-        .note("COPY->Parquet: the archiver's writer over the same rows, files not committed (then deleted).")
+        .note("COPY->Parquet: the archiver's writer over the same rows on one connection, files not committed (then "
+            + "deleted); the pass copies a run of 100,000 rows or more over several days on two connections at once.")
         .note("archive pass: DataArchiver.archive(), plan + COPY->Parquet + Iceberg commit + finish; "
             + Figures.count(files) + " data files, " + Figures.mebibytes(bytes) + ".")
         .note("all three after a warm-up of " + WriterWarmup.ROUNDS + " untimed writes of every table and one"

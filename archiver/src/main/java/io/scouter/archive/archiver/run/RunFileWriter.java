@@ -1,7 +1,6 @@
 package io.scouter.archive.archiver.run;
 
 import java.io.IOException;
-import java.sql.Connection;
 import org.apache.iceberg.Table;
 
 /**
@@ -13,7 +12,8 @@ import org.apache.iceberg.Table;
 public interface RunFileWriter {
   /**
    * @param snapshot the run's read-only REPEATABLE READ transaction: every slice of the plan must be
-   *     read in it, since the plan's watermark names exactly the rows that snapshot sees
+   *     read in it or in a transaction {@linkplain RunSnapshot#share() sharing} it, since the plan's
+   *     watermark names exactly the rows that snapshot sees
    */
-  RunFiles write(Table table, ArchiveRun run, RunPlan plan, Connection snapshot) throws IOException;
+  RunFiles write(Table table, ArchiveRun run, RunPlan plan, RunSnapshot snapshot) throws IOException;
 }

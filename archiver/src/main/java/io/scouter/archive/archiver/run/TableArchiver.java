@@ -124,7 +124,7 @@ public final class TableArchiver {
       run = runs.start(type, passId, base, plan.get());
       faults.reached(ArchiveStep.AFTER_START, type, run.id());
       try {
-        written = writer.write(table, run, plan.get(), snapshot.connection());
+        written = writer.write(table, run, plan.get(), snapshot);
         faults.reached(ArchiveStep.AFTER_WRITE, type, run.id());
       } catch (IOException | RuntimeException e) {
         fail(run, written == null ? List.of() : written.files(), e, progress, table.io());

@@ -206,8 +206,26 @@ final class DriftArchiveWriter {
         failure.addSuppressed(e);
       }
     }
+    if (copy.isActive()) {
+      abort(connection, failure);
+      return;
+    }
     LOG.info("Abandoned the COPY after a failure: dropped {} messages, {}", dropped,
         cancelled ? "then cancelled it" : "to its end");
+  }
+
+  /**
+   * The COPY could not be read to its end (the server went away mid-stream): PgJDBC still holds the
+   * connection for it, and any later statement, the caller's rollback included, would wait for it
+   * forever. Aborting closes the socket; the pool then evicts the connection.
+   */
+  private static void abort(Connection connection, Throwable failure) {
+    try {
+      connection.abort(Runnable::run);
+      LOG.info("Abandoned the COPY after a failure: the connection was lost mid-stream and is aborted");
+    } catch (SQLException | RuntimeException e) {
+      failure.addSuppressed(e);
+    }
   }
 
   private static void requireCompatible(Table table, DriftTableDefinition definition) {
