@@ -93,13 +93,13 @@ public final class CopyRunFileWriter implements RunFileWriter {
    * Up to {@code wanted} transactions in the run's snapshot. One the pool cannot give costs only
    * speed: its slices are copied on the connections there are.
    */
-  private static List<SnapshotTransaction> shareSnapshot(RunSnapshot snapshot, int wanted) throws IOException {
+  private static List<SnapshotTransaction> shareSnapshot(RunSnapshot snapshot, int wanted) {
     List<SnapshotTransaction> shared = new ArrayList<>();
     try {
       for (int i = 0; i < wanted; i++) {
         shared.add(snapshot.share());
       }
-    } catch (SQLException e) {
+    } catch (SQLException | RuntimeException e) {
       LOG.warn("Copying on {} of {} connections: cannot share the run's snapshot: {}", shared.size() + 1, wanted + 1,
           e.getMessage());
     }
