@@ -37,11 +37,7 @@ public final class RunSnapshot implements AutoCloseable {
       row.next();
       return new RunSnapshot(dataSource, transaction, row.getString(1));
     } catch (SQLException | RuntimeException e) {
-      try {
-        transaction.close();
-      } catch (SQLException closeFailure) {
-        e.addSuppressed(closeFailure);
-      }
+      transaction.closeAfter(e);
       throw e;
     }
   }

@@ -61,12 +61,20 @@ public final class SnapshotTransaction implements AutoCloseable {
       statement.execute("SET TRANSACTION SNAPSHOT '" + exportedSnapshot + "'");
       return transaction;
     } catch (SQLException | RuntimeException e) {
-      try {
-        transaction.close();
-      } catch (SQLException closeFailure) {
-        e.addSuppressed(closeFailure);
-      }
+      transaction.closeAfter(e);
       throw e;
+    }
+  }
+
+  /**
+   * Closes this transaction because setting it up failed with {@code failure}, to which a failure of
+   * the close is added as suppressed; the caller then rethrows {@code failure}.
+   */
+  public void closeAfter(Exception failure) {
+    try {
+      close();
+    } catch (SQLException closeFailure) {
+      failure.addSuppressed(closeFailure);
     }
   }
 
