@@ -10,6 +10,9 @@ import io.scouter.archive.archiver.run.TableRunResult;
 import io.scouter.archive.catalog.drift.DriftRecord;
 import io.scouter.archive.catalog.drift.DriftType;
 import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.io.CloseableIterable;
@@ -154,12 +158,11 @@ class ParallelCopyTest {
   }
 
   private static long parquetFilesUnder(String location) throws IOException {
-    java.nio.file.Path root = java.nio.file.Path.of(java.net.URI.create(
-        location.startsWith("file:") ? location : "file:" + location));
-    if (!java.nio.file.Files.exists(root)) {
+    Path root = Path.of(URI.create(location.startsWith("file:") ? location : "file:" + location));
+    if (!Files.exists(root)) {
       return 0;
     }
-    try (var paths = java.nio.file.Files.walk(root)) {
+    try (Stream<Path> paths = Files.walk(root)) {
       return paths.filter(path -> path.toString().endsWith(".parquet")).count();
     }
   }
