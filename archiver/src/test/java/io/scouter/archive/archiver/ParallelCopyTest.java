@@ -22,7 +22,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.Table;
@@ -44,16 +43,18 @@ class ParallelCopyTest {
   void aLargeBacklogIsCopiedOnTwoConnectionsThatSeeOnlyTheRunsSnapshot() throws Exception {
     try (ArchiveFixture fixture = new ArchiveFixture("parallel_copy")) {
       int backlog = ingestMinutely(fixture);
-      // Committed after the run's snapshot, inside the later slice's days: a companion connection
-      // that read the database's latest state instead of the snapshot would copy it too, and the
-      // run's row count would no longer match its plan.
-      DriftRecord late = new DriftRecord.Spc(FIRST_DAY.plus(DAYS - 1, ChronoUnit.DAYS).plusSeconds(30),
-          "late", "model", "1", "f0", 7.25);
+      // Committed after the run's snapshot, one inside each slice's days (either connection may take
+      // either slice): a second connection that read the database's latest state instead of the
+      // snapshot would copy its row too, and the run's row count would no longer match its plan.
+      List<DriftRecord> late = List.of(
+          new DriftRecord.Spc(FIRST_DAY.plusSeconds(30), "late", "model", "1", "f0", 7.25),
+          new DriftRecord.Spc(FIRST_DAY.plus(DAYS - 1, ChronoUnit.DAYS).plusSeconds(30), "late", "model", "1", "f0",
+              7.5));
       AtomicBoolean inserted = new AtomicBoolean();
       ArchivePassResult pass = fixture.archiver((step, type, runId) -> {
         if (step == ArchiveStep.AFTER_START && type == DriftType.SPC && !inserted.getAndSet(true)) {
           try {
-            fixture.insert(List.of(late));
+            fixture.insert(late);
           } catch (SQLException e) {
             throw new IllegalStateException(e);
           }
@@ -67,7 +68,7 @@ class ParallelCopyTest {
       assertThat(new ArchiveRunHistory(fixture.hotStore.dataSource()).recent(10))
           .filteredOn(run -> run.table().equals("spc_drift"))
           .extracting(ArchiveRunHistory.Entry::rows)
-          .containsExactlyInAnyOrder((long) backlog, 1L);
+          .containsExactlyInAnyOrder((long) backlog, (long) late.size());
       List<String> files = dataFiles(fixture.catalog.table(DriftType.SPC));
       String firstRunFiles = RunSnapshots.fileLabel(firstRun);
       assertThat(files).as("both slices of the first run wrote files")
@@ -84,7 +85,7 @@ class ParallelCopyTest {
   void aConnectionDyingMidCopyLeavesNoFileAndNoRowMarked() throws Exception {
     try (ArchiveFixture fixture = new ArchiveFixture("parallel_copy_killed")) {
       int backlog = ingestMinutely(fixture);
-      AtomicInteger terminated = new AtomicInteger();
+      AtomicBoolean terminated = new AtomicBoolean();
       ArchivePassResult failed = fixture.archiver((step, type, runId) -> {
         if (step == ArchiveStep.AFTER_START && type == DriftType.SPC) {
           Thread killer = new Thread(() -> terminated.set(terminateOneCopy(fixture)), "test-copy-killer");
@@ -93,7 +94,7 @@ class ParallelCopyTest {
         }
       }).archive();
 
-      assertThat(terminated.get()).as("a COPY backend was terminated mid-copy").isEqualTo(1);
+      assertThat(terminated.get()).as("a COPY backend was terminated mid-copy").isTrue();
       assertThat(failed.tables().get(DriftType.SPC.ordinal()).outcome()).isEqualTo(TableRunResult.Outcome.FAILED);
       assertThat(fixture.readersSnapshot(DriftType.SPC)).as("the archive state never moved").isEmpty();
       assertThat(fixture.expiredUnarchived()).isEqualTo(backlog);
@@ -120,8 +121,8 @@ class ParallelCopyTest {
     return records.size();
   }
 
-  /** Waits for the run's two COPY backends and terminates one of them; 1 if it did. */
-  private static int terminateOneCopy(ArchiveFixture fixture) {
+  /** Waits for the run's two COPY backends and terminates one of them; whether it did. */
+  private static boolean terminateOneCopy(ArchiveFixture fixture) {
     long giveUp = System.nanoTime() + 10_000_000_000L;
     String copies = "SELECT pid FROM pg_stat_activity WHERE query LIKE 'COPY (SELECT%spc_drift%' AND state = 'active'"
         + " AND backend_type = 'client backend'";
@@ -137,12 +138,12 @@ class ParallelCopyTest {
         if (pids.size() == 2) {
           try (ResultSet done = statement.executeQuery("SELECT pg_terminate_backend(" + pids.get(1) + ")")) {
             done.next();
-            return done.getBoolean(1) ? 1 : 0;
+            return done.getBoolean(1);
           }
         }
         Thread.onSpinWait();
       }
-      return 0;
+      return false;
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }

@@ -18,7 +18,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.apache.iceberg.DataFile;
@@ -141,7 +140,6 @@ public final class CopyRunFileWriter implements RunFileWriter {
     private final List<String> predicates;
     private final AtomicInteger next = new AtomicInteger();
     private final AtomicReferenceArray<RunFiles> written;
-    private final AtomicBoolean stopped = new AtomicBoolean();
     private volatile Throwable failure;
 
     Slices(DriftArchiveWriter writer, ArchiveRun run, List<String> predicates) {
@@ -154,7 +152,7 @@ public final class CopyRunFileWriter implements RunFileWriter {
     /** Copies slices on this connection until none is left or one failed anywhere. */
     void copyOn(Connection connection) throws SQLException {
       try {
-        for (int i = next.getAndIncrement(); i < predicates.size() && !stopped.get(); i = next.getAndIncrement()) {
+        for (int i = next.getAndIncrement(); i < predicates.size() && failure == null; i = next.getAndIncrement()) {
           written.set(i, writer.write(connection, RowSelection.where(predicates.get(i), "run-" + run.id() + "-" + i)));
         }
       } catch (SQLException | RuntimeException | Error e) {
@@ -164,7 +162,6 @@ public final class CopyRunFileWriter implements RunFileWriter {
     }
 
     synchronized void failed(Throwable e) {
-      stopped.set(true);
       if (failure == null) {
         failure = e;
       } else if (failure != e) {
