@@ -1,6 +1,7 @@
 package io.scouter.archive.archiver.run;
 
 import io.scouter.archive.catalog.drift.DriftType;
+import io.scouter.archive.catalog.iceberg.SameThreadExecutorService;
 import io.scouter.archive.archiver.watermark.ArchiveState;
 import io.scouter.archive.archiver.watermark.ArchiveWatermark;
 import java.io.IOException;
@@ -138,7 +139,7 @@ public final class TableArchiver {
       throws SQLException {
     long snapshotId;
     try {
-      AppendFiles append = table.newFastAppend();
+      AppendFiles append = table.newFastAppend().scanManifestsWith(new SameThreadExecutorService());
       written.files().forEach(append::appendFile);
       RunMarker.mark(append, run, written, lock::held);
       faults.reached(ArchiveStep.BEFORE_COMMIT, run.type(), run.id());

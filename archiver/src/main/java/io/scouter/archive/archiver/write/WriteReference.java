@@ -3,6 +3,7 @@ package io.scouter.archive.archiver.write;
 import io.scouter.archive.archiver.run.RunFiles;
 import io.scouter.archive.archiver.run.UncommittedFiles;
 import io.scouter.archive.catalog.drift.DriftType;
+import io.scouter.archive.catalog.iceberg.SameThreadExecutorService;
 import io.scouter.archive.archiver.watermark.ArchiveWatermark;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -48,12 +49,12 @@ public final class WriteReference {
     return new Written(result.rows(), elapsed);
   }
 
-  /** Writes the rows into data files of {@code scratch} and commits them in one append. */
+  /** Writes the rows into data files of {@code scratch} and commits them in one append, as a run commits. */
   public static Written writeAndCommit(Connection connection, Table scratch, DriftType type, Instant cutoff)
       throws SQLException {
     long started = System.nanoTime();
     RunFiles result = new DriftArchiveWriter(scratch, type).write(connection, olderThan(cutoff));
-    AppendFiles append = scratch.newFastAppend();
+    AppendFiles append = scratch.newFastAppend().scanManifestsWith(new SameThreadExecutorService());
     result.files().forEach(append::appendFile);
     append.commit();
     return new Written(result.rows(), Duration.ofNanos(System.nanoTime() - started));
