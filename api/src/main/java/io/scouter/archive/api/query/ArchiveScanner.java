@@ -5,6 +5,7 @@ import io.scouter.archive.api.metrics.SeriesBinCounts;
 import io.scouter.archive.api.metrics.SeriesMoments;
 import io.scouter.archive.catalog.drift.DriftType;
 import io.scouter.archive.catalog.iceberg.ArchiveCatalog;
+import io.scouter.archive.catalog.iceberg.ScanPlanning;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -160,7 +161,8 @@ public final class ArchiveScanner {
       Supplier<A> newPart, BiConsumer<A, A> merge, BiConsumer<ColumnarBatch, A> consume) {
     Table table = tableWith(query.type(), snapshotId);
     Schema projection = table.schema().select(columns);
-    TableScan scan = table.newScan().useSnapshot(snapshotId).filter(filter(query)).project(projection);
+    TableScan scan = ScanPlanning.forStorage(
+        table.newScan().useSnapshot(snapshotId).filter(filter(query)).project(projection), table);
     List<List<FileScanTask>> groups = groups(scan);
     if (groups.isEmpty()) {
       return;

@@ -7,12 +7,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs each task on the thread that submits it. Iceberg 1.11 waits for work it hands to an executor
- * by polling every 10 ms ({@code Tasks.waitFor}), so work of a millisecond or less on its shared
- * worker pool costs a 10 ms sleep. An archive run's append is handed this executor instead: its
- * manifest list entries (one new manifest; every older one already carries its counts, so nothing
- * is read) are then done before the first poll, taking a warm commit of a 30-file run from 28 to
- * 18 ms (BENCHMARKS.md, "issue 17, fifth session"). The JDK has no such executor, and Iceberg's copy
- * of Guava's is relocated internals.
+ * by polling every 10 ms ({@code Tasks.waitFor}, {@code ParallelIterable}), so work of a
+ * millisecond or less on its shared worker pool costs a 10 ms sleep. Two places hand it this
+ * executor instead: an archive run's append, whose manifest list entries (one new manifest; every
+ * older one already carries its counts, so nothing is read) are then done before the first poll,
+ * taking a warm commit of a 30-file run from 28 to 18 ms; and a query's planning on a local disk
+ * ({@link ScanPlanning}). Figures in BENCHMARKS.md, "issue 17, fifth session". The JDK has no such
+ * executor, and Iceberg's copy of Guava's is relocated internals.
  *
  * <p>Not for rewrites (compaction, duplicate removal): they read every manifest they filter, and
  * there the pool's parallel reads are worth the polling.
