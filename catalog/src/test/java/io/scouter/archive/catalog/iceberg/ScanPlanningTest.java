@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.iceberg.AppendFiles;
 import org.apache.iceberg.CatalogProperties;
+import org.apache.iceberg.DataFile;
 import org.apache.iceberg.DataFiles;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.PartitionSpec;
@@ -63,6 +64,30 @@ class ScanPlanningTest {
     }
   }
 
+  /**
+   * Iceberg's planning queue holds 30,000 entries; a task that fills it yields and is resumed once
+   * the query drained it. On the calling thread that must neither hang nor lose a file.
+   */
+  @Test
+  void aManifestLargerThanIcebergsPlanningQueueIsPlannedWhole() throws IOException {
+    try (JdbcCatalog catalog = catalog()) {
+      Table table = tableOfThreeManifests(catalog);
+      int files = 35_000;
+      AppendFiles append = table.newFastAppend();
+      for (int file = 0; file < files; file++) {
+        append.appendFile(dataFile(table, "e1", "large-" + file));
+      }
+      append.commit();
+      ManifestReadThreads.THREADS.clear();
+
+      Set<String> planned = plannedFiles(
+          ScanPlanning.forStorage(table.newScan().filter(Expressions.equal("name", "e1")), table));
+
+      assertThat(ManifestReadThreads.THREADS).containsExactly(Thread.currentThread().getName());
+      assertThat(planned).hasSize(files + 2).contains(table.location() + "/data/name=e1/large-34999.parquet");
+    }
+  }
+
   @Test
   void onlyALocalDiskIsPlannedOnTheCallingThread() {
     assertThat(ScanPlanning.readsOnCallingThread(new LocalFileIO())).isTrue();
@@ -89,14 +114,17 @@ class ScanPlanningTest {
     for (String entity : new String[] {"e0", "e1", "e2"}) {
       AppendFiles append = table.newFastAppend();
       for (int file = 0; file < 2; file++) {
-        append.appendFile(DataFiles.builder(SPEC)
-            .withPath(table.location() + "/data/name=" + entity + "/" + file + ".parquet")
-            .withFileSizeInBytes(1_000).withRecordCount(10).withPartitionPath("name=" + entity).build());
+        append.appendFile(dataFile(table, entity, Integer.toString(file)));
       }
       append.commit();
     }
     assertThat(table.currentSnapshot().dataManifests(table.io())).hasSize(3);
     return table;
+  }
+
+  private static DataFile dataFile(Table table, String entity, String name) {
+    return DataFiles.builder(SPEC).withPath(table.location() + "/data/name=" + entity + "/" + name + ".parquet")
+        .withFileSizeInBytes(1_000).withRecordCount(10).withPartitionPath("name=" + entity).build();
   }
 
   private static Set<String> plannedFiles(TableScan scan) throws IOException {
