@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.codahale.metrics.MetricRegistry;
 import io.scouter.archive.archiver.run.ArchiveFaults;
+import io.scouter.archive.archiver.run.ArchiveStep;
 import io.scouter.archive.archiver.write.CopyRunFileWriter;
 import io.scouter.archive.catalog.drift.DriftRecord;
 import io.scouter.archive.catalog.drift.DriftType;
@@ -34,6 +35,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.data.IcebergGenerics;
@@ -67,6 +69,23 @@ final class ArchiveFixture implements AutoCloseable {
 
   DataArchiver archiver(ArchiveFaults faults) {
     return archiver(faults, ArchiverSettings.defaults(RETENTION));
+  }
+
+  /**
+   * Faults that insert {@code late} once, just after the first spc_drift run took its snapshot: rows
+   * committed mid-run, which that run must neither copy nor cover.
+   */
+  ArchiveFaults insertingAfterFirstSpcStart(List<DriftRecord> late) {
+    AtomicBoolean inserted = new AtomicBoolean();
+    return (step, type, runId) -> {
+      if (step == ArchiveStep.AFTER_START && type == DriftType.SPC && !inserted.getAndSet(true)) {
+        try {
+          insert(late);
+        } catch (SQLException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    };
   }
 
   DataArchiver archiver(ArchiveFaults faults, ArchiverSettings settings) {

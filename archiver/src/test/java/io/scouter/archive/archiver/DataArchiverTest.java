@@ -147,18 +147,9 @@ class DataArchiverTest {
       for (int i = 0; i < 60; i++) {
         late.add(ArchiveFixture.randomRecord(random, old.plusSeconds(i)));
       }
-      AtomicBoolean arrived = new AtomicBoolean();
       long expiredSpcBefore = fixture.countHot(DriftType.SPC,
           "created_at < '" + ArchiverSettings.defaults(ArchiveFixture.RETENTION).cutoff(Instant.now()) + "'");
-      ArchivePassResult pass = fixture.archiver((step, type, runId) -> {
-        if (step == ArchiveStep.AFTER_START && type == DriftType.SPC && !arrived.getAndSet(true)) {
-          try {
-            fixture.insert(late);
-          } catch (SQLException e) {
-            throw new IllegalStateException(e);
-          }
-        }
-      }).archive();
+      ArchivePassResult pass = fixture.archiver(fixture.insertingAfterFirstSpcStart(late)).archive();
 
       // The run in flight neither copied nor marked the late rows; the pass's next run took them.
       TableRunResult spc = pass.tables().get(DriftType.SPC.ordinal());

@@ -50,16 +50,7 @@ class ParallelCopyTest {
           new DriftRecord.Spc(FIRST_DAY.plusSeconds(30), "late", "model", "1", "f0", 7.25),
           new DriftRecord.Spc(FIRST_DAY.plus(DAYS - 1, ChronoUnit.DAYS).plusSeconds(30), "late", "model", "1", "f0",
               7.5));
-      AtomicBoolean inserted = new AtomicBoolean();
-      ArchivePassResult pass = fixture.archiver((step, type, runId) -> {
-        if (step == ArchiveStep.AFTER_START && type == DriftType.SPC && !inserted.getAndSet(true)) {
-          try {
-            fixture.insert(late);
-          } catch (SQLException e) {
-            throw new IllegalStateException(e);
-          }
-        }
-      }).archive();
+      ArchivePassResult pass = fixture.archiver(fixture.insertingAfterFirstSpcStart(late)).archive();
 
       assertThat(pass.succeeded()).isTrue();
       TableRunResult spc = pass.tables().get(DriftType.SPC.ordinal());
