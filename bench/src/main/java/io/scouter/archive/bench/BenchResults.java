@@ -14,6 +14,7 @@ record BenchResults(
     Map<DriftType, Long> loaded,
     Map<DriftType, CopyThroughput.Timed> copy,
     Map<DriftType, CopyThroughput.Timed> write,
+    Map<DriftType, PairedArchiveRuns.Result> pairedRuns,
     ArchivePassResult pass,
     CpuMeter.CpuTime passCpu,
     Map<DriftType, Map<StepClock.Phase, Duration>> passPhases,

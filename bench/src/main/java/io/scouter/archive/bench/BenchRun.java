@@ -97,6 +97,17 @@ final class BenchRun {
           Figures.perSecond(write.get(type).rows(), write.get(type).elapsed()));
     }
 
+    PairedArchiveRuns pairs = new PairedArchiveRuns(dataSource, service.archive().catalog(), reference,
+        service.archive().settings());
+    Map<DriftType, PairedArchiveRuns.Result> paired = new EnumMap<>(DriftType.class);
+    for (DriftType type : DriftType.values()) {
+      progress.step("%d archive runs of %s into a scratch table, each after a binary COPY", PairedArchiveRuns.PAIRS,
+          type.tableName());
+      paired.put(type, pairs.measure(type, cutoff, loaded.get(type)));
+      progress.step("archive run / COPY of %s: median %s", type.tableName(),
+          Figures.ratio(paired.get(type).median().ratio()));
+    }
+
     progress.step("archive pass over %s rows", Figures.count(total(loaded)));
     ArchivePassResult pass;
     HeapWatch.Result heap;
@@ -125,7 +136,7 @@ final class BenchRun {
       System.out.print(new OldRecordIngestionBench(http, service.uri(), mapper, archiver, dataSource, progress)
           .measure(parameters.ingestBatch(), 30).plainText());
     }
-    return new BenchResults(data, windows, loaded, copy, write, pass, passCpu, phases, heap, hot, sqlAggregate, archived,
+    return new BenchResults(data, windows, loaded, copy, write, paired, pass, passCpu, phases, heap, hot, sqlAggregate, archived,
         pruning, new BenchResults.Breakdown(longest, hotStream, archiveRead), scaled, ingestion);
   }
 

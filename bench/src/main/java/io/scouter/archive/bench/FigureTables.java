@@ -25,7 +25,7 @@ final class FigureTables {
   }
 
   List<FigureTable> all() {
-    List<FigureTable> tables = new ArrayList<>(List.of(throughput(), cpu(), passSteps(), latency(), sqlAggregate(),
+    List<FigureTable> tables = new ArrayList<>(List.of(throughput(), pairedRuns(), cpu(), passSteps(), latency(), sqlAggregate(),
         breakdown(), pruning(), heap()));
     results.scaled().ifPresent(scaled -> tables.add(scale(scaled)));
     results.ingestion().ifPresent(ingestion -> tables.add(ingestion(ingestion)));
@@ -65,7 +65,29 @@ final class FigureTables {
         .note("archive pass: DataArchiver.archive(), plan + COPY->Parquet + Iceberg commit + finish; "
             + Figures.count(files) + " data files, " + Figures.mebibytes(bytes) + ".")
         .note("all three after a warm-up of " + WriterWarmup.ROUNDS + " untimed writes of every table and one"
-            + " commit of each into a scratch table (dropped), as earlier passes warm a running service.")
+            + " commit of each into a scratch table (dropped), as earlier passes warm a running service; the pass"
+            + " also after the paired runs below.")
+        .build();
+  }
+
+  FigureTable pairedRuns() {
+    FigureTable.Builder table = FigureTable.builder(
+        "(a) Archive runs against the binary COPY, pair by pair (" + PairedArchiveRuns.PAIRS + " pairs per table)",
+        "table", "rows", "median pair: COPY s", "median pair: run s", "run / COPY, median", "slowest pair",
+        "fastest pair");
+    for (DriftType type : DriftType.values()) {
+      PairedArchiveRuns.Result paired = results.pairedRuns().get(type);
+      PairedArchiveRuns.Pair median = paired.median();
+      table.row(type.tableName(), Figures.count(paired.rows()), Figures.secondsText(median.copy()),
+          Figures.secondsText(median.run()), Figures.ratio(median.ratio()), Figures.ratio(paired.slowest().ratio()),
+          Figures.ratio(paired.fastest().ratio()));
+    }
+    return table
+        .note("each pair: the archiver's binary COPY of the table's expired rows (bytes discarded), then at once the"
+            + " archive pass's own step for that table (TableArchiver: plan, COPY->Parquet on two connections, Iceberg"
+            + " commit, finish) over the same rows into a scratch table, dropped afterwards with the run's records.")
+        .note("run / COPY: the run's rows/s over the COPY's; the median of the pairs' ratios, a measured pair. These"
+            + " runs come before the archive pass above and warm it as earlier hourly passes warm a service.")
         .build();
   }
 
@@ -263,10 +285,11 @@ final class FigureTables {
     table.row("archive pass >= 0.8x the binary COPY rate overall", Figures.ratio(archiveToCopy),
         verdict(archiveToCopy >= 0.8, false));
     DriftType slowest = List.of(DriftType.values()).stream()
-        .min((a, b) -> Double.compare(tablePassToCopy(a), tablePassToCopy(b))).orElseThrow();
-    table.row("archive pass >= 0.5x the binary COPY rate for every table",
-        Figures.ratio(tablePassToCopy(slowest)) + " (" + slowest.tableName() + ")",
-        verdict(tablePassToCopy(slowest) >= 0.5, false));
+        .min((a, b) -> Double.compare(pairedRunToCopy(a), pairedRunToCopy(b))).orElseThrow();
+    table.row("archive pass >= 0.5x the binary COPY rate for every table (median of paired runs)",
+        Figures.ratio(pairedRunToCopy(slowest)) + " (" + slowest.tableName() + "; in the single pass above "
+            + Figures.ratio(tablePassToCopy(slowest)) + ")",
+        verdict(pairedRunToCopy(slowest) >= 0.5, false));
     QueryWindow longest = results.windows().get(results.windows().size() - 1);
     LatencyResult hot = results.hot().get(DriftType.SPC).get(longest);
     LatencyResult sql = results.sqlAggregate().get(DriftType.SPC).get(longest);
@@ -288,6 +311,10 @@ final class FigureTables {
         + " after GC under " + Figures.mebibytes(results.heap().maxHeapBytes()) + " max",
         peak < 0 ? NOT_AVAILABLE : verdict(peak < TARGET_HEAP_BYTES, false));
     return table.build();
+  }
+
+  private double pairedRunToCopy(DriftType type) {
+    return results.pairedRuns().get(type).median().ratio();
   }
 
   private double tablePassToCopy(DriftType type) {

@@ -1,15 +1,12 @@
 package io.scouter.archive.bench;
 
 import io.scouter.archive.archiver.write.WriteReference;
-import io.scouter.archive.catalog.drift.DriftTableDefinition;
 import io.scouter.archive.catalog.drift.DriftType;
 import io.scouter.archive.catalog.iceberg.ArchiveCatalog;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import javax.sql.DataSource;
-import org.apache.iceberg.Table;
-import org.apache.iceberg.catalog.TableIdentifier;
 
 /**
  * Warms the JVM up before the write figures, as the passes before it warm a service that archives
@@ -43,17 +40,9 @@ final class WriterWarmup {
   }
 
   private void commitIntoScratch(DriftType type, Instant cutoff) throws SQLException {
-    DriftTableDefinition definition = DriftTableDefinition.of(type);
-    TableIdentifier scratch = TableIdentifier.of(DriftTableDefinition.NAMESPACE, "bench_warmup_" + type.tableName());
-    Table table = catalog.catalog().buildTable(scratch, definition.schema())
-        .withPartitionSpec(definition.partitionSpec())
-        .withSortOrder(definition.sortOrder())
-        .withProperties(definition.properties())
-        .create();
-    try (Connection connection = dataSource.getConnection()) {
-      WriteReference.writeAndCommit(connection, table, type, cutoff);
-    } finally {
-      catalog.catalog().dropTable(scratch, true);
+    try (ScratchTable scratch = ScratchTable.create(catalog, type, "bench_warmup_" + type.tableName());
+        Connection connection = dataSource.getConnection()) {
+      WriteReference.writeAndCommit(connection, scratch.table(), type, cutoff);
     }
   }
 }

@@ -40,7 +40,7 @@ class BenchCommandTest {
     }
     String printed = out.toString(StandardCharsets.UTF_8);
     assertThat(failure).as(err.toString(StandardCharsets.UTF_8)).isEmpty();
-    assertThat(printed).contains("(a) Archive throughput", "(b) Binned-metric latency", "(h) Our routes against",
+    assertThat(printed).contains("(a) Archive throughput", "pair by pair", "(b) Binned-metric latency", "(h) Our routes against",
         "(j) Where the time goes", "(c) Pruning", "(d) Heap", "(e) Archive size", "(f) Ingestion", "(g) Ingestion of old",
         "Targets", "table maintenance after late arrivals").doesNotContain("error:");
   }
