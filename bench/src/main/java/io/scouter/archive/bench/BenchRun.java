@@ -97,6 +97,7 @@ final class BenchRun {
           Figures.perSecond(write.get(type).rows(), write.get(type).elapsed()));
     }
 
+    System.gc(); // the pass's heap figures then start from little more than the paired runs' garbage
     PairedArchiveRuns pairs = new PairedArchiveRuns(dataSource, service.archive().catalog(), reference,
         service.archive().settings());
     Map<DriftType, PairedArchiveRuns.Result> paired = new EnumMap<>(DriftType.class);
@@ -113,7 +114,7 @@ final class BenchRun {
     HeapWatch.Result heap;
     Map<DriftType, Map<StepClock.Phase, Duration>> phases = new EnumMap<>(DriftType.class);
     CpuMeter.CpuTime passCpu;
-    try (HeapWatch watch = HeapWatch.start()) {
+    try (HeapWatch watch = HeapWatch.startWithoutCollecting()) {
       CpuMeter.Reading start = cpu.read();
       pass = archive(total(loaded));
       passCpu = cpu.since(start);
@@ -136,8 +137,8 @@ final class BenchRun {
       System.out.print(new OldRecordIngestionBench(http, service.uri(), mapper, archiver, dataSource, progress)
           .measure(parameters.ingestBatch(), 30).plainText());
     }
-    return new BenchResults(data, windows, loaded, copy, write, paired, pass, passCpu, phases, heap, hot, sqlAggregate, archived,
-        pruning, new BenchResults.Breakdown(longest, hotStream, archiveRead), scaled, ingestion);
+    return new BenchResults(data, windows, loaded, copy, write, paired, pass, passCpu, phases, heap, hot, sqlAggregate,
+        archived, pruning, new BenchResults.Breakdown(longest, hotStream, archiveRead), scaled, ingestion);
   }
 
   private BenchResults.Scaled scaled(List<QueryWindow> windows) throws Exception {

@@ -232,6 +232,8 @@ final class FigureTables {
         .row("peak heap used, garbage included", Figures.mebibytes(heap.peakUsedBytes()))
         .row("GCs, total GC time", heap.collections() + ", " + heap.collectionTime().toMillis() + " ms")
         .note("the whole JVM (service, Jetty, the pass) sampled every 5 ms; after GC is what was really live.")
+        .note("no collection right before the pass, which would slow its first table: 'garbage included' counts"
+            + " what the paired runs before it left.")
         .build();
   }
 
