@@ -98,13 +98,11 @@ final class BenchRun {
     }
 
     System.gc(); // the pass's heap figures then start from little more than the paired runs' garbage
-    PairedArchiveRuns pairs = new PairedArchiveRuns(dataSource, service.archive().catalog(), reference,
-        service.archive().settings());
-    Map<DriftType, PairedArchiveRuns.Result> paired = new EnumMap<>(DriftType.class);
+    progress.step("%d rounds of archive runs into scratch tables, each after a binary COPY of the same rows",
+        PairedArchiveRuns.PAIRS);
+    Map<DriftType, PairedArchiveRuns.Result> paired = new PairedArchiveRuns(dataSource, service.archive().catalog(),
+        reference, service.archive().settings()).measure(cutoff, loaded);
     for (DriftType type : DriftType.values()) {
-      progress.step("%d archive runs of %s into a scratch table, each after a binary COPY", PairedArchiveRuns.PAIRS,
-          type.tableName());
-      paired.put(type, pairs.measure(type, cutoff, loaded.get(type)));
       progress.step("archive run / COPY of %s: median %s", type.tableName(),
           Figures.ratio(paired.get(type).median().ratio()));
     }

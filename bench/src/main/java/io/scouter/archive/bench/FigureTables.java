@@ -85,7 +85,8 @@ final class FigureTables {
     return table
         .note("each pair: the archiver's binary COPY of the table's expired rows (bytes discarded), then at once the"
             + " archive pass's own step for that table (TableArchiver: plan, COPY->Parquet on two connections, Iceberg"
-            + " commit, finish) over the same rows into a scratch table, dropped afterwards with the run's records.")
+            + " commit, finish) over the same rows into a scratch table, dropped afterwards with the run's records; in rounds,"
+            + " one pair of every table per round.")
         .note("run / COPY: the run's rows/s over the COPY's; the median of the pairs' ratios, a measured pair. These"
             + " runs come before the archive pass above and warm it as earlier hourly passes warm a service.")
         .build();
