@@ -25,8 +25,8 @@ final class FigureTables {
   }
 
   List<FigureTable> all() {
-    List<FigureTable> tables = new ArrayList<>(List.of(throughput(), pairedRuns(), cpu(), passSteps(), latency(), sqlAggregate(),
-        breakdown(), pruning(), heap()));
+    List<FigureTable> tables = new ArrayList<>(List.of(throughput(), pairedRuns(), cpu(), passSteps(), latency(),
+        sqlAggregate(), breakdown(), pruning(), heap()));
     results.scaled().ifPresent(scaled -> tables.add(scale(scaled)));
     results.ingestion().ifPresent(ingestion -> tables.add(ingestion(ingestion)));
     tables.add(targets());
@@ -85,8 +85,8 @@ final class FigureTables {
     return table
         .note("each pair: the archiver's binary COPY of the table's expired rows (bytes discarded), then at once the"
             + " archive pass's own step for that table (TableArchiver: plan, COPY->Parquet on two connections, Iceberg"
-            + " commit, finish) over the same rows into a scratch table, dropped afterwards with the run's records; in rounds,"
-            + " one pair of every table per round.")
+            + " commit, finish) over the same rows into a scratch table, dropped afterwards with the run's records;"
+            + " in rounds, one pair of every table per round.")
         .note("run / COPY: the run's rows/s over the COPY's; the median of the pairs' ratios, a measured pair. These"
             + " runs come before the archive pass above and warm it as earlier hourly passes warm a service.")
         .build();
