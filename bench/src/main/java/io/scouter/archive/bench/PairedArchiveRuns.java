@@ -46,6 +46,7 @@ final class PairedArchiveRuns {
   private final ArchiveCatalog catalog;
   private final CopyThroughput reference;
   private final ArchiverSettings settings;
+  private final TableArchiver archiver;
 
   PairedArchiveRuns(DataSource dataSource, ArchiveCatalog catalog, CopyThroughput reference,
       ArchiverSettings settings) {
@@ -53,6 +54,7 @@ final class PairedArchiveRuns {
     this.catalog = catalog;
     this.reference = reference;
     this.settings = settings;
+    this.archiver = new TableArchiver(dataSource, new CopyRunFileWriter(), ArchiveFaults.NONE, Clock.systemUTC());
   }
 
   /** A COPY and an archive run over the same rows, back to back. */
@@ -113,8 +115,6 @@ final class PairedArchiveRuns {
   private Pair pair(DriftType type, Instant cutoff, long expectedRows) throws SQLException {
     Duration copy = reference.rawCopy(type, cutoff).elapsed();
     try (ScratchTable scratch = ScratchTable.create(catalog, type, "bench_pair_" + type.tableName())) {
-      TableArchiver archiver = new TableArchiver(dataSource, new CopyRunFileWriter(), ArchiveFaults.NONE,
-          Clock.systemUTC());
       TableRunResult run = archiver.archive(scratch.table(), type, UUID.randomUUID(), cutoff,
           settings.maxRowsPerRun(), settings.maxRunsPerPass());
       if (run.outcome() != TableRunResult.Outcome.DONE || run.rows() != expectedRows) {
